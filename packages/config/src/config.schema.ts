@@ -1,0 +1,95 @@
+import { STAGES, type StageName } from '@gongkai/core';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const optionalUrl = (protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+/** true/false, 1/0, yes/no, on/off (case-insensitive). */
+const boolish = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(v), { message: 'must be true or false' })
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const stageDefaults: Record<StageName, { attempts: number; concurrency: number }> = {
+  decode: { attempts: 5, concurrency: 2 },
+  segment: { attempts: 5, concurrency: 4 },
+  extract: { attempts: 5, concurrency: 4 },
+  validate: { attempts: 5, concurrency: 4 },
+};
+
+/** Per-stage environment keys: GONGKAI_<STAGE>_<SETTING>, e.g. GONGKAI_DECODE_ATTEMPTS. */
+export const stageEnvKeys = (stage: StageName) => {
+  const p = `GONGKAI_${stage.toUpperCase()}_`;
+  return { attempts: `${p}ATTEMPTS`, concurrency: `${p}CONCURRENCY`, backoffMs: `${p}BACKOFF_MS`, timeoutMs: `${p}TIMEOUT_MS` } as const;
+};
+
+function stageShape(stage: StageName) {
+  const keys = stageEnvKeys(stage);
+  const d = stageDefaults[stage];
+  return {
+    [keys.attempts]: int(1, 100).default(d.attempts) as unknown as ReturnType<typeof int>,
+    [keys.concurrency]: int(1, 256).default(d.concurrency),
+    [keys.backoffMs]: int(0, 3_600_000).default(1000),
+    [keys.timeoutMs]: int(100, 3_600_000).default(120_000),
+  };
+}
+
+/**
+ * Every environment variable gongkai reads, with its default. Defaults are
+ * the embedded mode: no REDIS_URL/MONGO_URL means private servers are
+ * started under GONGKAI_DATA.
+ */
+export const envSchema = z.object({
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  MONGO_URL: optionalUrl(['mongodb', 'mongodb+srv']),
+  GONGKAI_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').default('gongkai'),
+  GONGKAI_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_{}-]{1,60}$/, 'letters, digits, _ - { } only').default('gongkai'),
+  GONGKAI_INBOX: z.string().min(1).default('./inbox'),
+  GONGKAI_SOURCE: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^s3:\/\/[a-z0-9][a-z0-9.-]{1,62}(\/.*)?$/.test(v), {
+      message: 'must be s3://bucket[/prefix] (unset: watch GONGKAI_INBOX)',
+    }),
+  GONGKAI_DATA: z.string().min(1).default('./.gongkai'),
+  GONGKAI_PORT: int(0, 65535).default(3000),
+  GONGKAI_HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  GONGKAI_MAX_BYTES: int(1, 2 ** 31).default(50 * 1024 * 1024),
+  GONGKAI_SHUTDOWN_MS: int(100, 600_000).default(25_000),
+  GONGKAI_LOCK_MS: int(1000, 600_000).default(30_000),
+  GONGKAI_POLL_MS: int(50, 3_600_000).default(1000),
+  GONGKAI_STABLE_MS: int(0, 600_000).default(500),
+  GONGKAI_REPLAY_RATE: int(1, 100_000).default(50),
+  /** Worker processes per stage service that `gongkai start` runs (each with GONGKAI_<STAGE>_CONCURRENCY jobs). */
+  GONGKAI_STAGE_PROCESSES: int(1, 64).default(1),
+  GONGKAI_BLOB_STORE: z.enum(['fs', 'gridfs']).default('fs'),
+  GONGKAI_ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  GONGKAI_VIEWER_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** Requests without credentials may read (viewer rights, never write). Default: on when GONGKAI_HOST is a loopback address. */
+  GONGKAI_PUBLIC_READ: boolish.optional(),
+  /** /metrics answers without credentials (Prometheus scrapes it). Off: it needs the viewer or admin token. */
+  GONGKAI_METRICS_PUBLIC: boolish.default(true),
+  S3_ENDPOINT: optionalUrl(['http', 'https']),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  FERRETDB_BIN: z.string().optional(),
+  REDIS_SERVER_BIN: z.string().optional(),
+  GONGKAI_TOOLS: z.string().optional(),
+});
+
+/** GONGKAI_<STAGE>_{ATTEMPTS,CONCURRENCY,BACKOFF_MS,TIMEOUT_MS} for every stage. */
+export const stageEnvSchema = z.object(Object.fromEntries(STAGES.flatMap((s) => Object.entries(stageShape(s)))) as Record<string, ReturnType<typeof int>>);

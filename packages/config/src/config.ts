@@ -1,0 +1,165 @@
+import { STAGES, type StageName } from '@gongkai/core';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { envSchema, stageEnvKeys, stageEnvSchema } from './config.schema.ts';
+
+export interface StageSettings {
+  /** Tries in all, the first included. @defaultValue 5 */
+  attempts: number;
+  /** Jobs one worker process runs at once. @defaultValue decode 2, others 4 */
+  concurrency: number;
+  /** First retry delay; doubles each attempt, with jitter. @defaultValue 1000 */
+  backoffMs: number;
+  /** A single run of the stage longer than this fails (transient). @defaultValue 120000 */
+  timeoutMs: number;
+}
+
+export type Source = { kind: 'folder'; path: string } | { kind: 's3'; bucket: string; prefix: string };
+
+export interface Config {
+  /** null: start a private redis-server under dataDir. */
+  redisUrl: string | null;
+  /** null: start a private FerretDB (SQLite) under dataDir. */
+  mongoUrl: string | null;
+  mongoDb: string;
+  queuePrefix: string;
+  inbox: string;
+  source: Source;
+  dataDir: string;
+  port: number;
+  host: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  maxBytes: number;
+  shutdownMs: number;
+  /** BullMQ job lock; a job whose worker died is picked up again within ~1.5× this. @defaultValue 30000 */
+  lockMs: number;
+  pollMs: number;
+  stableMs: number;
+  replayRatePerSec: number;
+  /** Worker processes per stage service under the supervisor (`gongkai start`). @defaultValue 1 */
+  stageProcesses: number;
+  blobStore: 'fs' | 'gridfs';
+  auth: {
+    adminToken: string | null;
+    viewerToken: string | null;
+    /** Requests without credentials get viewer rights. @defaultValue true when `host` is a loopback address */
+    publicRead: boolean;
+    /** /metrics needs no credentials. @defaultValue true */
+    metricsPublic: boolean;
+  };
+  s3: { endpoint: string | null; region: string; accessKeyId: string | null; secretAccessKey: string | null };
+  tools: { dir: string; ferretdb: string | null; redisServer: string | null };
+  stages: Record<StageName, StageSettings>;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = new.target.name;
+    this.problems = problems;
+  }
+}
+
+/**
+ * Reads the configuration from an environment (process.env in mains; a
+ * plain object in tests). Fails fast with every bad key named.
+ */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  const parsedStages = stageEnvSchema.safeParse(env);
+  if (!parsed.success || !parsedStages.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(parsedStages.error?.issues ?? [])];
+    const problems = issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const st = parsedStages.data as Record<string, number>;
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  const source: Source = e.GONGKAI_SOURCE
+    ? (() => {
+        const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(e.GONGKAI_SOURCE)!;
+        return { kind: 's3', bucket: m[1]!, prefix: m[2] ?? '' } as const;
+      })()
+    : { kind: 'folder', path: abs(e.GONGKAI_INBOX) };
+  const problems: string[] = [];
+  if (source.kind === 's3' && !e.S3_ENDPOINT) problems.push('S3_ENDPOINT: required when GONGKAI_SOURCE is an s3:// URL');
+  if (e.GONGKAI_ADMIN_TOKEN && e.GONGKAI_ADMIN_TOKEN === e.GONGKAI_VIEWER_TOKEN) {
+    problems.push('GONGKAI_VIEWER_TOKEN: must differ from GONGKAI_ADMIN_TOKEN');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const stages = Object.fromEntries(
+    STAGES.map((s) => {
+      const k = stageEnvKeys(s);
+      return [s, { attempts: st[k.attempts], concurrency: st[k.concurrency], backoffMs: st[k.backoffMs], timeoutMs: st[k.timeoutMs] }];
+    }),
+  ) as Record<StageName, StageSettings>;
+  return {
+    redisUrl: e.REDIS_URL ?? null,
+    mongoUrl: e.MONGO_URL ?? null,
+    mongoDb: e.GONGKAI_DB,
+    queuePrefix: e.GONGKAI_QUEUE_PREFIX,
+    inbox: abs(e.GONGKAI_INBOX),
+    source,
+    dataDir: abs(e.GONGKAI_DATA),
+    port: e.GONGKAI_PORT,
+    host: e.GONGKAI_HOST,
+    logLevel: e.LOG_LEVEL,
+    maxBytes: e.GONGKAI_MAX_BYTES,
+    shutdownMs: e.GONGKAI_SHUTDOWN_MS,
+    lockMs: e.GONGKAI_LOCK_MS,
+    pollMs: e.GONGKAI_POLL_MS,
+    stableMs: e.GONGKAI_STABLE_MS,
+    replayRatePerSec: e.GONGKAI_REPLAY_RATE,
+    stageProcesses: e.GONGKAI_STAGE_PROCESSES,
+    blobStore: e.GONGKAI_BLOB_STORE,
+    auth: {
+      adminToken: e.GONGKAI_ADMIN_TOKEN ?? null,
+      viewerToken: e.GONGKAI_VIEWER_TOKEN ?? null,
+      publicRead: e.GONGKAI_PUBLIC_READ ?? isLoopback(e.GONGKAI_HOST),
+      metricsPublic: e.GONGKAI_METRICS_PUBLIC,
+    },
+    s3: {
+      endpoint: e.S3_ENDPOINT ?? null,
+      region: e.S3_REGION,
+      accessKeyId: e.S3_ACCESS_KEY_ID ?? null,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null,
+    },
+    tools: {
+      dir: abs(e.GONGKAI_TOOLS ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'gongkai', 'tools')),
+      ferretdb: e.FERRETDB_BIN ?? null,
+      redisServer: e.REDIS_SERVER_BIN ?? null,
+    },
+    stages,
+  };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can connect. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+const SECRET = /token|secret|password/i;
+
+function redactUrl(url: string | null): string | null {
+  if (!url) return url;
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '***';
+  }
+}
+
+/** A copy safe to log: secrets masked, passwords stripped from URLs. */
+export function redactConfig(config: Config): Record<string, unknown> {
+  const walk = (v: unknown, key = ''): unknown => {
+    if (v === null || typeof v !== 'object') return SECRET.test(key) && v ? '***' : v;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+  };
+  const copy = walk(config) as Record<string, unknown>;
+  copy['redisUrl'] = redactUrl(config.redisUrl);
+  copy['mongoUrl'] = redactUrl(config.mongoUrl);
+  return copy;
+}

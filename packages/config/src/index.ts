@@ -1,0 +1,2 @@
+export { loadConfig, redactConfig, isLoopback, ConfigError, type Config, type StageSettings, type Source } from './config.ts';
+export { envSchema, stageEnvKeys } from './config.schema.ts';

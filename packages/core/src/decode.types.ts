@@ -1,0 +1,71 @@
+/** Output contract of the decode stage (owned by packages/decode). */
+
+export const FORMATS = ['txt', 'html', 'pdf', 'docx'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const SCRIPTS = ['simplified', 'traditional', 'mixed'] as const;
+export type Script = (typeof SCRIPTS)[number];
+
+/** How the bytes were decoded (`Report.decode`). */
+export interface DecodeFacts {
+  format: Format;
+  /** Canonical lower-case label: utf-8, utf-16le, utf-16be, gb18030, big5; "binary" for pdf/docx containers. */
+  encoding: string;
+  /** 0..1: how sure the detector is of `encoding`. */
+  confidence: number;
+  script: Script;
+  /** True when traditional→simplified conversion ran. */
+  converted: boolean;
+  /** Number of inline pinyin annotations such as 公開(kāi) removed. */
+  pinyinRemoved: number;
+  /** Human-readable notes that do not stop the pipeline (e.g. "does not look like a disclosure report"). */
+  warnings: string[];
+  /** Pages, for PDF input. */
+  pages?: number;
+}
+
+/** Page-level metadata found outside the body (HTML <title>/meta, 发布日期 lines, crawler headers). */
+export interface PageMeta {
+  title?: string;
+  /** ISO date or date-time as stated, e.g. "2018-02-28T13:20". */
+  publishedAt?: string;
+  /** 文章来源 / 发布机构. */
+  source?: string;
+  url?: string;
+}
+
+/** What `DecodeResult.offsetMap` points into. */
+export const OFFSET_BASES = ['decoded-text', 'html-source', 'extracted-text'] as const;
+export type OffsetBase = (typeof OFFSET_BASES)[number];
+
+export interface DecodeResult {
+  decode: DecodeFacts;
+  /**
+   * Normalized simplified text. Paragraphs are separated by "\n"; headings
+   * (一、 （一） 1. （1）) start their own line. A table row is one line whose
+   * cells are separated by "\t" (HTML/PDF/DOCX tables keep their structure
+   * this way); empty cells are empty strings between tabs; a merged cell
+   * appears once, in the first row it spans (as HTML rowspan/colspan).
+   * Plain text never contains "\t". Page chrome (breadcrumbs, share
+   * buttons, 发布日期/来源 lines, crawler headers, page numbers) is removed;
+   * its metadata is in `pageMeta`.
+   */
+  text: string;
+  pageMeta: PageMeta;
+  /**
+   * Offset map from `text` back to the decoded original: sorted pairs
+   * [normalizedOffset, originalOffset, …] flattened; between anchors offsets
+   * advance together. Empty when the text is the original. Offsets are
+   * UTF-16 code units (JS string indices). The original is named by
+   * `offsetBase`.
+   */
+  offsetMap: number[];
+  /**
+   * What `offsetMap` points into: `decoded-text` (a txt file decoded, BOM
+   * removed), `html-source` (the decoded HTML source; anchors at text-node
+   * granularity, so an entity such as &nbsp; can blur offsets within its
+   * node) or `extracted-text` (PDF/DOCX: the stage's own extracted text
+   * before normalization, reproducible by decoding the same bytes again).
+   */
+  offsetBase?: OffsetBase;
+}

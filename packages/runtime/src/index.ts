@@ -1,0 +1,2 @@
+export { createLogger, type Logger } from './logger.ts';
+export { Lifecycle, type Stoppable } from './lifecycle.ts';
