@@ -1,0 +1,88 @@
+import { BadInputError, type DecodeFacts, type DecodeResult, type Format, type PageMeta, type RawInput } from '@gongkai/core';
+import { decodeText } from './encoding/encoding.detect.ts';
+import { sniffFormat } from './format/format.sniff.ts';
+import { normalize } from './normalize/normalize.pipeline.ts';
+import { reportWarnings } from './report/report.check.ts';
+import { toOffsetMap, untracked, type TrackedText } from './text/tracked-text.ts';
+
+/** Options of the decode stage. */
+export interface DecodeOptions {
+  /**
+   * Largest accepted input, in bytes.
+   * @defaultValue 50 MiB
+   */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** What a format extractor hands to normalization. */
+export interface Extracted {
+  /** The decoded original: the text of a txt file, the source of an HTML page, the extracted text of a PDF/DOCX. */
+  original: string;
+  /** Text to normalize, with origins into `original`. */
+  text: TrackedText;
+  encoding: string;
+  confidence: number;
+  meta: PageMeta;
+  warnings: string[];
+  pages?: number;
+}
+
+async function extract(format: Format, input: RawInput): Promise<Extracted> {
+  switch (format) {
+    case 'txt': {
+      const d = decodeText(input.bytes, input.name);
+      return { original: d.text, text: untracked(d.text), encoding: d.encoding, confidence: d.confidence, meta: {}, warnings: d.warnings };
+    }
+    case 'html': {
+      const { extractHtml } = await import('./html/html.extract.ts');
+      return extractHtml(input.bytes, input.name);
+    }
+    case 'pdf': {
+      const { extractPdf } = await import('./pdf/pdf.extract.ts');
+      return extractPdf(input.bytes, input.name);
+    }
+    case 'docx': {
+      const { extractDocx } = await import('./docx/docx.extract.ts');
+      return extractDocx(input.bytes, input.name);
+    }
+  }
+}
+
+/**
+ * The decode stage: raw bytes and a file name in, normalized simplified text
+ * and the facts of how it was decoded out. Permanent problems throw
+ * BadInputError; a text that does not look like a disclosure report only
+ * gets a warning (the validate stage decides).
+ */
+export async function decode(input: RawInput, options: DecodeOptions = {}): Promise<DecodeResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const { bytes, name } = input;
+  if (bytes.length === 0) throw new BadInputError('EMPTY_FILE', `${name} is empty (0 bytes)`);
+  if (bytes.length > maxBytes) {
+    throw new BadInputError('OVERSIZE', `${name} is ${bytes.length} bytes, over the ${maxBytes}-byte limit of the decode stage`);
+  }
+  const format = sniffFormat(bytes, name);
+  const extracted = await extract(format, input);
+  const n = normalize(extracted.text, { structured: format !== 'txt' });
+  const text = n.text.text;
+  if (text.trim() === '') throw new BadInputError('EMPTY_FILE', `${name} contains no text after decoding (${format})`);
+  const pageMeta: PageMeta = { ...n.meta, ...definedOnly(extracted.meta) };
+  const facts: DecodeFacts = {
+    format,
+    encoding: extracted.encoding,
+    confidence: extracted.confidence,
+    script: n.script,
+    converted: n.converted,
+    pinyinRemoved: n.pinyinRemoved,
+    warnings: [...extracted.warnings, ...reportWarnings(text)],
+    ...(extracted.pages === undefined ? {} : { pages: extracted.pages }),
+  };
+  const offsetBase = format === 'txt' ? 'decoded-text' : format === 'html' ? 'html-source' : 'extracted-text';
+  return { decode: facts, text, pageMeta, offsetMap: toOffsetMap(n.text, extracted.original), offsetBase };
+}
+
+function definedOnly(meta: PageMeta): PageMeta {
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== '')) as PageMeta;
+}

@@ -1,0 +1,147 @@
+import { centerX, centerY, type PlacedLine, type Segment, type TextBox } from './pdf-page.types.ts';
+import { joinBoxesInLine } from './pdf-lines.layout.ts';
+
+/** Lines closer than this (points) are the same line; segments within it touch. */
+const TOL = 2;
+
+export interface Table {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  /** One line per grid row that starts at least one non-empty cell. */
+  rows: PlacedLine[];
+}
+
+/** Values within TOL collapse into one (sorted ascending). */
+function cluster(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last === undefined || v - last > TOL) out.push(v);
+  }
+  return out;
+}
+
+const covers = (s: Segment, at: number, p: number) => Math.abs(s.at - at) <= TOL && s.from - TOL <= p && p <= s.to + TOL;
+
+/** Groups segments that touch or cross into connected components (one per table). */
+function components(h: Segment[], v: Segment[]): Array<{ h: Segment[]; v: Segment[] }> {
+  const parent = [...Array(h.length + v.length).keys()];
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  h.forEach((hs, i) => {
+    v.forEach((vs, j) => {
+      if (hs.from - TOL <= vs.at && vs.at <= hs.to + TOL && vs.from - TOL <= hs.at && hs.at <= vs.to + TOL) union(i, h.length + j);
+    });
+  });
+  const groups = new Map<number, { h: Segment[]; v: Segment[] }>();
+  const group = (i: number) => {
+    const root = find(i);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { h: [], v: [] }));
+    return g;
+  };
+  h.forEach((s, i) => group(i).h.push(s));
+  v.forEach((s, j) => group(h.length + j).v.push(s));
+  return [...groups.values()];
+}
+
+interface Cell {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  boxes: TextBox[];
+}
+
+/** Builds merged cells from the grid: neighbours merge where the ruling between them is missing. */
+function cellsOf(ys: number[], xs: number[], h: Segment[], v: Segment[]): Cell[] {
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  const id = (r: number, c: number) => r * cols + c;
+  const parent = [...Array(rows * cols).keys()];
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
+    return i;
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const midX = ((xs[c] ?? 0) + (xs[c + 1] ?? 0)) / 2;
+      const midY = ((ys[r] ?? 0) + (ys[r + 1] ?? 0)) / 2;
+      if (r + 1 < rows && !h.some((s) => covers(s, ys[r + 1] ?? 0, midX))) parent[find(id(r, c))] = find(id(r + 1, c));
+      if (c + 1 < cols && !v.some((s) => covers(s, xs[c + 1] ?? 0, midY))) parent[find(id(r, c))] = find(id(r, c + 1));
+    }
+  }
+  const cells = new Map<number, Cell>();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const root = find(id(r, c));
+      const cell = cells.get(root);
+      if (!cell) cells.set(root, { r0: r, r1: r, c0: c, c1: c, boxes: [] });
+      else {
+        cell.r0 = Math.min(cell.r0, r);
+        cell.r1 = Math.max(cell.r1, r);
+        cell.c0 = Math.min(cell.c0, c);
+        cell.c1 = Math.max(cell.c1, c);
+      }
+    }
+  }
+  return [...cells.values()];
+}
+
+/** Cell text on one line: the cell's own lines joined without breaks. */
+function cellText(boxes: TextBox[]): string {
+  const lines: TextBox[][] = [];
+  for (const b of [...boxes].sort((a, b) => centerY(a) - centerY(b) || a.x - b.x)) {
+    const line = lines.find((l) => Math.abs(centerY(l[0] as TextBox) - centerY(b)) < Math.max(b.size, (l[0] as TextBox).size) * 0.5);
+    if (line) line.push(b);
+    else lines.push([b]);
+  }
+  return lines.map((l) => joinBoxesInLine(l.sort((a, b) => a.x - b.x)).replace(/\t/g, ' ')).join('');
+}
+
+/**
+ * Finds ruled tables on a page and turns them into rows: each grid row that
+ * starts a non-empty cell becomes one line, its cells (merged cells once, in
+ * their first row) joined by "\t". Returns the tables and the text boxes
+ * they did not take.
+ */
+export function extractTables(boxes: TextBox[], horizontal: Segment[], vertical: Segment[]): { tables: Table[]; rest: TextBox[] } {
+  const tables: Table[] = [];
+  let rest = boxes;
+  for (const comp of components(horizontal, vertical)) {
+    const ys = cluster(comp.h.map((s) => s.at));
+    const xs = cluster(comp.v.map((s) => s.at));
+    if (ys.length < 2 || xs.length < 2) continue;
+    const [left, right, top, bottom] = [xs[0] ?? 0, xs[xs.length - 1] ?? 0, ys[0] ?? 0, ys[ys.length - 1] ?? 0];
+    const inside = (b: TextBox) => centerX(b) > left && centerX(b) < right && centerY(b) > top && centerY(b) < bottom;
+    const mine = rest.filter(inside);
+    const cells = cellsOf(ys, xs, comp.h, comp.v);
+    // a frame around text (one cell) is not a table
+    if (mine.length === 0 || cells.length < 2) continue;
+    rest = rest.filter((b) => !inside(b));
+    for (const b of mine) {
+      const r = ys.findIndex((y, i) => centerY(b) >= y && centerY(b) < (ys[i + 1] ?? -Infinity));
+      const c = xs.findIndex((x, i) => centerX(b) >= x && centerX(b) < (xs[i + 1] ?? -Infinity));
+      cells.find((cell) => r >= cell.r0 && r <= cell.r1 && c >= cell.c0 && c <= cell.c1)?.boxes.push(b);
+    }
+    const rows: PlacedLine[] = [];
+    for (let r = 0; r < ys.length - 1; r++) {
+      // an empty cell spanning rows is the rest of a merged cell whose text sits on the previous page
+      const starting = cells.filter((c) => c.r0 === r && (c.boxes.length > 0 || c.r1 === c.r0)).sort((a, b) => a.c0 - b.c0);
+      const texts = starting.map((c) => cellText(c.boxes));
+      if (texts.every((t) => t.trim() === '')) continue;
+      const size = Math.min(...mine.map((b) => b.size));
+      rows.push({ top: ys[r] ?? 0, bottom: ys[r + 1] ?? 0, left, right, size, text: texts.join('\t'), row: true });
+    }
+    tables.push({ left, right, top, bottom, rows });
+  }
+  return { tables, rest };
+}

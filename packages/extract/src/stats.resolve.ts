@@ -1,0 +1,154 @@
+/**
+ * Values of 统计表 rows: the report year's column, mapped to catalogue keys.
+ * Run-together digits (条20263542 = 2026 | 3542) are split only when one
+ * reading stands out: it matches the narrative's statement of the same
+ * metric, or it is the only one that keeps this year ≤ cumulative and child
+ * ≤ parent, or both columns are equal (2121 = 21 | 21). Otherwise the row
+ * is left unread rather than guessed.
+ */
+import type { Breakdown, Evidence, Resolution } from '@gongkai/core';
+import { makeBreakdown, type PartRef } from './breakdown.build.ts';
+import type { Doc, Found } from './doc.model.ts';
+import { evidenceOf } from './doc.model.ts';
+import { unitIn, valueIn } from './narrative.extract.ts';
+import type { StatsRow, StatsTable } from './stats.rows.ts';
+
+/** Row label → key; null = a row we know but that has no catalogue key (combined or unmapped categories). */
+const ROW_KEYS: ReadonlyArray<readonly [RegExp, string | null]> = [
+  [/^主动公开(?:政府)?(?:信息|文件)(?:数|总数)/u, 'proactive.total'],
+  [/^(?:政府)?网站公开/u, 'proactive.channel.website'],
+  [/^政府公报公开/u, 'proactive.channel.gazette'],
+  [/信函、传真|传真、信函/u, null],
+  [/^当面申请/u, 'requests.received.in_person'],
+  [/^传真申请/u, 'requests.received.fax'],
+  [/^电子邮件申请/u, 'requests.received.email'],
+  [/^(?:网上|网络)申请/u, 'requests.received.online'],
+  [/^信函申请/u, 'requests.received.letter'],
+  [/^其[它他]形式申请/u, 'requests.received.other'],
+  [/^(?:受理|收到).*申请.*(?:总数|数)$|^依申请公开.*总数$/u, 'requests.received.total'],
+  [/^同意公开答复/u, 'requests.outcome.granted'],
+  [/^同意部分公开答复/u, 'requests.outcome.partial'],
+  [/^(?:否决|不予|不同意)公开答复/u, 'requests.outcome.refused.total'],
+  [/^其他类型答复/u, null],
+  [/答复(?:总)?数$/u, 'requests.outcome.total'],
+  [/^行政复议/u, 'review.total'],
+  [/^接受行政诉讼、举报|^行政申诉/u, 'complaints.total'],
+  [/^行政诉讼/u, 'litigation.total'],
+  [/收费(?:减免)?金额|收取的费用/u, 'fees.amount_wan_yuan'],
+];
+
+export function statsKey(label: string): string | null {
+  for (const [re, key] of ROW_KEYS) if (re.test(label)) return key;
+  return null;
+}
+
+function validNumber(s: string): boolean {
+  return s.length > 0 && (s === '0' || !s.startsWith('0'));
+}
+
+/** Readings of a digit run as [this year, cumulative]. */
+export function readings(digits: string, columns: number): Array<[number, number | null]> {
+  const parts = digits.split(/\s+/u).filter(Boolean);
+  if (parts.length >= 2) return [[Number(parts[0]), Number(parts[1])]];
+  const s = parts[0] ?? '';
+  if (columns === 1 || s.length === 1) return validNumber(s) ? [[Number(s), null]] : [];
+  const out: Array<[number, number | null]> = [];
+  for (let i = 1; i < s.length; i++) {
+    const a = s.slice(0, i);
+    const b = s.slice(i);
+    if (validNumber(a) && validNumber(b) && Number(a) <= Number(b)) out.push([Number(a), Number(b)]);
+  }
+  return out;
+}
+
+type Reading = [number, number | null];
+
+/** One reading and what settled it (null method: the digits allow only that one). */
+export function pickReading(
+  options: readonly Reading[],
+  stated: ReadonlySet<number>,
+  parent: Reading | null,
+): { reading: Reading; method: Resolution['method'] | null } | null {
+  if (options.length <= 1) return options[0] ? { reading: options[0], method: null } : null;
+  const byText = options.filter(([a]) => stated.has(a));
+  if (byText.length === 1) return { reading: byText[0] as Reading, method: 'narrative' };
+  const fits = parent
+    ? options.filter(([a, b]) => a <= parent[0] && (b === null || parent[1] === null || b <= parent[1]))
+    : options;
+  if (fits.length === 1) return { reading: fits[0] as Reading, method: 'table' };
+  const equal = fits.filter(([a, b]) => a === b);
+  if (equal.length === 1) return { reading: equal[0] as Reading, method: 'equal_columns' };
+  return null;
+}
+
+/** Picks one reading, or null when the digits stay ambiguous. */
+export function chooseReading(options: readonly Reading[], stated: ReadonlySet<number>, parent: Reading | null): Reading | null {
+  return pickReading(options, stated, parent)?.reading ?? null;
+}
+
+const HOW: Record<Resolution['method'], string> = {
+  narrative: 'the narrative states this year’s figure',
+  table: 'it is the only split that keeps the row within its parent row',
+  equal_columns: 'it is the only split whose two columns are equal',
+};
+
+function resolutionOf(row: StatsRow, reading: Reading, method: Resolution['method'], corroboration: readonly Evidence[]): Resolution {
+  const split = reading[1] === null ? [reading[0]] : [reading[0], reading[1]];
+  return {
+    method, raw: row.digits, split,
+    note: `统计表 prints ${row.digits} for ${row.label} (this year | cumulative); read as ${split.join(' | ')} because ${HOW[method]}`,
+    ...(method === 'narrative' ? { corroboration: [...corroboration] } : {}),
+  };
+}
+
+export interface StatsResult {
+  found: Found[];
+  breakdowns: Breakdown[];
+}
+
+/** `stated(key)` gives the narrative's statements of a key (value → where). */
+export function resolveStats(doc: Doc, tables: readonly StatsTable[], stated: (key: string) => ReadonlyMap<number, Evidence>): StatsResult {
+  const found: Found[] = [];
+  const breakdowns: Breakdown[] = [];
+  for (const table of tables) {
+    const values: Array<[number, number | null] | null> = [];
+    table.rows.forEach((row, i) => {
+      const key = statsKey(row.label);
+      const parent = row.parent !== null ? (values[row.parent] ?? null) : null;
+      const said = key ? stated(key) : new Map<number, Evidence>();
+      const picked = pickReading(readings(row.digits, table.columns), new Set(said.keys()), parent);
+      const reading = picked?.reading ?? null;
+      values[i] = reading;
+      if (!picked || !reading || !key) return;
+      const byText = said.get(reading[0]);
+      found.push({
+        key, value: valueIn(key, reading[0], row.unit), unit: unitIn(key, row.unit), approx: false,
+        evidence: evidenceOf(doc, row), source: 'table', rank: 4, stated: true, at: row.start,
+        ...(picked.method ? { resolution: resolutionOf(row, reading, picked.method, byText ? [byText] : []) } : {}),
+      });
+    });
+    breakdowns.push(...childLists(doc, table, values));
+  }
+  return { found, breakdowns };
+}
+
+function childLists(doc: Doc, table: StatsTable, values: ReadonlyArray<[number, number | null] | null>): Breakdown[] {
+  const out: Breakdown[] = [];
+  table.rows.forEach((row, i) => {
+    const children = table.rows.map((r, j) => [r, j] as const).filter(([r]) => r.parent === i);
+    const total = values[i];
+    if (children.length < 2 || !total) return;
+    const parts: PartRef[] = [];
+    for (const [child, j] of children) {
+      const v = values[j];
+      if (!v) return;
+      parts.push({ value: v[0], at: child.start, start: child.start, end: child.end, label: child.label });
+    }
+    const keyAt = (at: number) => {
+      const r = table.rows.find((x: StatsRow) => x.start === at);
+      return r ? (statsKey(r.label) ?? undefined) : undefined;
+    };
+    out.push(makeBreakdown(doc, { value: total[0], at: row.start, start: row.start, end: row.end }, parts, keyAt));
+  });
+  return out;
+}

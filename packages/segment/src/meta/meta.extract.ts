@@ -1,0 +1,71 @@
+/** The report's metadata (PRODUCT.md "meta"), from its body and page metadata. */
+import type { PageMeta, ReportMeta } from '@gongkai/core';
+import { detectAgency } from './agency.detect.ts';
+import { extractContact } from './contact.extract.ts';
+import type { RegimeResult } from './regime.detect.ts';
+import type { TitleHit } from './title.detect.ts';
+
+export interface MetaInput {
+  text: string;
+  bodyStart: number;
+  bodyEnd: number;
+  title: TitleHit | null;
+  pageMeta: PageMeta;
+  /** ISO date at the end of the body (signature date). */
+  bodyDate: string | null;
+  addressee: string | null;
+  regime: RegimeResult;
+}
+
+const PERIOD = /(?:统计)?(?:期限|时限|时间|期间|区间)(?:为|是)?\s*[:：]?\s*(?:自|从)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|—|-|－|～|~)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+
+const pad = (n: string) => n.padStart(2, '0');
+
+function period(text: string): [string, string] | null {
+  const m = PERIOD.exec(text);
+  if (!m) return null;
+  const [, y1, m1, d1, y2, m2, d2] = m as unknown as string[];
+  return [`${y1}-${pad(m1 as string)}-${pad(d1 as string)}`, `${y2 ?? y1}-${pad(m2 as string)}-${pad(d2 as string)}`];
+}
+
+/** The year the figures are about: title, then period, then the report's own words, then the publication year − 1. */
+function reportingYear(text: string, title: string | null, p: [string, string] | null, published: string | null): number | null {
+  const fromTitle = title ? /(\d{4})\s*年/.exec(title) : null;
+  if (fromTitle) return Number(fromTitle[1]);
+  if (p) return Number(p[1].slice(0, 4));
+  const own = /(\d{4})\s*年度?(?:本级|全区|全县|全市|全省|我\S)?(?:政府信息公开|政务公开)?[^。]{0,12}?(?:年度报告|工作报告|报告如下)/.exec(text);
+  if (own) return Number(own[1]);
+  const head = text.slice(0, 600);
+  const counts = new Map<number, number>();
+  for (const m of head.matchAll(/(20\d{2}|19\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  if (best) return best[0];
+  return published ? Number(published.slice(0, 4)) - 1 : null;
+}
+
+export function extractMeta(input: MetaInput): { meta: ReportMeta; contactSpans: ReturnType<typeof extractContact>['spans'] } {
+  const { text, bodyStart, bodyEnd, pageMeta } = input;
+  const body = text.slice(bodyStart, bodyEnd);
+  const stated = input.title?.title ?? (pageMeta.title ? pageMeta.title.replace(/\s+/g, '') : null);
+  const agency = detectAgency(body, stated, pageMeta.source);
+  const p = period(body);
+  const publishedAt = input.bodyDate ?? pageMeta.publishedAt ?? null;
+  const year = reportingYear(body, stated, p, publishedAt);
+  const { contact, spans } = extractContact(text, bodyStart, bodyEnd);
+  const meta: ReportMeta = {
+    title: stated,
+    agency: agency.agency,
+    level: agency.level,
+    region: agency.region,
+    year,
+    period: p,
+    publishedAt,
+    addressee: input.addressee,
+    contact,
+    regime: input.regime.regime,
+    regimeEvidence: input.regime.evidence,
+  };
+  if (agency.aliases.length > 0) meta.agencyAliases = agency.aliases;
+  if (!stated && agency.agency && year) meta.inferredTitle = `${agency.agency}${year}年政府信息公开工作年度报告`;
+  return { meta, contactSpans: spans };
+}

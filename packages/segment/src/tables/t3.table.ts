@@ -1,0 +1,168 @@
+/**
+ * 表三 收到和处理政府信息公开申请情况 (DOMAIN.md 2.2): 23 (2019) or 25 (2021)
+ * rows × 7 columns, recognized in tab-separated rows, PDF layout text or a
+ * page flattened onto one line, and split under the table's identities.
+ */
+import { T3_COLUMNS, type ReportTable, type TableCell } from '@gongkai/core';
+import type { CompactText } from '../text/compact.text.ts';
+import { findFirstOf } from '../text/compact.text.ts';
+import { sumRule, type Piece } from './digits.split.ts';
+import { endOfNumbers, scanNumbers, tabCells } from './numbers.scan.ts';
+import { anchorRows, type RowSpec } from './rows.anchor.ts';
+import { parseRow, placeRow, type RowParse } from './table-rows.parse.ts';
+
+const COLS = T3_COLUMNS.map((c) => c.id);
+
+const GROUPS = {
+  refused: ['state_secret', 'law_forbidden', 'three_safety_one_stability', 'third_party', 'internal_affairs', 'process_info', 'enforcement_file', 'admin_query'],
+  unable: ['not_held', 'needs_creation', 'unclear_after_amend'],
+  not_processed: ['petition_complaint', 'repeat', 'publication', 'mass_repeat', 'confirm_or_reissue'],
+  other: ['no_amend_overdue', 'fee_unpaid', 'other'],
+} as const;
+
+/** Rows in the order the table prints them (group labels before their sub-rows). */
+const SPECS: RowSpec[] = [
+  { id: 'new_received', keys: ['本年新收政府信息公开申请数量', '本年新收'] },
+  { id: 'carried_over', keys: ['上年结转政府信息公开申请数量', '上年结转'] },
+  { id: 'granted', keys: ['予以公开'] },
+  { id: 'partial', keys: ['部分公开（区分处理的，只计这一情形，不计其他情形）', '部分公开(区分处理的,只计这一情形,不计其他情形)', '部分公开'] },
+  { id: 'refused.sum', keys: ['不予公开'], optional: true },
+  { id: 'refused.state_secret', keys: ['属于国家秘密', '国家秘密'] },
+  { id: 'refused.law_forbidden', keys: ['其他法律行政法规禁止公开', '其他法律'] },
+  { id: 'refused.three_safety_one_stability', keys: ['危及“三安全一稳定”', '危及"三安全一稳定"', '三安全一稳定'] },
+  { id: 'refused.third_party', keys: ['保护第三方合法权益', '第三方合法权益'] },
+  { id: 'refused.internal_affairs', keys: ['属于三类内部事务信息', '三类内部事务'] },
+  { id: 'refused.process_info', keys: ['属于四类过程性信息', '四类过程性'] },
+  { id: 'refused.enforcement_file', keys: ['属于行政执法案卷', '行政执法案卷'] },
+  { id: 'refused.admin_query', keys: ['属于行政查询事项', '行政查询事项'] },
+  { id: 'unable.sum', keys: ['无法提供'], optional: true },
+  { id: 'unable.not_held', keys: ['本机关不掌握相关政府信息', '不掌握相关政府信息'] },
+  { id: 'unable.needs_creation', keys: ['没有现成信息需要另行制作', '另行制作'] },
+  { id: 'unable.unclear_after_amend', keys: ['补正后申请内容仍不明确', '仍不明确'] },
+  { id: 'not_processed.sum', keys: ['不予处理'], optional: true },
+  { id: 'not_processed.petition_complaint', keys: ['信访举报投诉类申请', '信访举报投诉'] },
+  { id: 'not_processed.repeat', keys: ['重复申请'] },
+  { id: 'not_processed.publication', keys: ['要求提供公开出版物', '公开出版物'] },
+  { id: 'not_processed.mass_repeat', keys: ['无正当理由大量反复申请', '大量反复申请', '大量反复'] },
+  { id: 'not_processed.confirm_or_reissue', keys: ['要求行政机关确认或重新出具已获取信息', '确认或重新出具', '确认或重新'] },
+  { id: 'other.sum', keys: ['其他处理'], optional: true },
+  { id: 'other.no_amend_overdue', keys: ['申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人无正当理由逾期不补正', '逾期不补正'], optional: true },
+  { id: 'other.fee_unpaid', keys: ['申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知', '缴纳费用'], optional: true },
+  { id: 'other.other', keys: ['其他'], optional: true },
+  { id: 'total', keys: ['总计'] },
+  { id: 'carried_forward', keys: ['结转下年度继续办理', '结转下年度'] },
+];
+
+type Assignment = Map<string, ReadonlyArray<number | null>>;
+
+function valuesOf(p: Piece[]): Array<number | null> {
+  return p.map((x) => x.value);
+}
+
+/** Column identities (DOMAIN.md 2.2 #1–3) that can be checked on an assignment; false if one fails. */
+function consistent(a: Assignment): boolean {
+  const v = (row: string, c: number): number | null | undefined => a.get(row)?.[c];
+  const group = (g: keyof typeof GROUPS, c: number): number | null => {
+    const stated = v(`${g}.sum`, c);
+    const subs = GROUPS[g].map((s) => v(`${g}.${s}`, c));
+    const sub = subs.every((x) => typeof x === 'number') ? (subs as number[]).reduce((x, y) => x + y, 0) : null;
+    if (typeof stated === 'number' && sub !== null && stated !== sub) return NaN;
+    return typeof stated === 'number' ? stated : sub;
+  };
+  for (let c = 0; c < COLS.length; c++) {
+    const parts = [v('granted', c), v('partial', c), group('refused', c), group('unable', c), group('not_processed', c), group('other', c)];
+    if (parts.some((x) => Number.isNaN(x))) return false;
+    const total = v('total', c);
+    if (typeof total === 'number' && parts.every((x) => typeof x === 'number')) {
+      if ((parts as number[]).reduce((x, y) => x + y, 0) !== total) return false;
+    }
+    const bal = [v('new_received', c), v('carried_over', c), total, v('carried_forward', c)];
+    if (bal.every((x) => typeof x === 'number')) {
+      const [n, o, t, f] = bal as number[];
+      if ((n as number) + (o as number) !== (t as number) + (f as number)) return false;
+    }
+  }
+  return true;
+}
+
+/** Picks among several row splits when exactly one combination satisfies the column identities. */
+function resolveAcrossRows(parses: Map<string, RowParse>): void {
+  const open = [...parses.entries()].filter(([, p]) => p.solutions.length > 1);
+  if (open.length === 0) return;
+  const combos = open.reduce((n, [, p]) => n * p.solutions.length, 1);
+  if (combos > 20000) return;
+  const base: Assignment = new Map();
+  for (const [id, p] of parses) if (p.solutions.length === 1) base.set(id, valuesOf(p.solutions[0] as Piece[]));
+  const hits: number[][] = [];
+  const pick: number[] = [];
+  const walk = (i: number): void => {
+    if (hits.length > 1) return;
+    if (i === open.length) {
+      if (consistent(base)) hits.push([...pick]);
+      return;
+    }
+    const [id, p] = open[i] as [string, RowParse];
+    p.solutions.forEach((s, k) => {
+      base.set(id, valuesOf(s));
+      pick.push(k);
+      walk(i + 1);
+      pick.pop();
+    });
+    base.delete(id);
+  };
+  walk(0);
+  if (hits.length !== 1) return;
+  open.forEach(([, p], i) => {
+    p.solutions = [p.solutions[(hits[0] as number[])[i] as number] as Piece[]];
+  });
+}
+
+/** Adds derived group sums the table implies but does not print. */
+function deriveSums(table: ReportTable, variant: '2019' | '2021'): void {
+  const byKey = new Map(table.cells.map((c) => [`${c.row}|${c.col}`, c]));
+  for (const [g, subs] of Object.entries(GROUPS)) {
+    if (g === 'other' && variant === '2019') continue;
+    for (const col of COLS) {
+      if (byKey.has(`${g}.sum|${col}`)) continue;
+      const cells = subs.map((s) => byKey.get(`${g}.${s}|${col}`));
+      if (!cells.every((c): c is TableCell => c !== undefined && c.value !== null)) continue;
+      table.cells.push({
+        row: `${g}.sum`, col, value: cells.reduce((x, c) => x + (c.value as number), 0), raw: '',
+        start: Math.min(...cells.map((c) => c.start)), end: Math.max(...cells.map((c) => c.end)), derived: true,
+      });
+    }
+  }
+}
+
+/** 表三 in text[from, limit), or null when its first rows are not there. */
+export function parseT3(text: string, c: CompactText, from: number, limit: number): ReportTable | null {
+  const first = findFirstOf(c, SPECS[0]?.keys ?? [], from, limit);
+  if (!first) return null;
+  const t4 = findFirstOf(c, ['行政复议'], first.end, limit);
+  const end = t4 ? t4.start : Math.min(limit, first.start + 8000);
+  const rows = anchorRows(c, SPECS, first.start, end);
+  if (rows.length < 10) return null;
+  const parses = new Map<string, RowParse>();
+  let tableEnd = first.end;
+  for (const [i, r] of rows.entries()) {
+    const vEnd = i === rows.length - 1 ? endOfNumbers(text, r.valuesStart, r.valuesEnd) : r.valuesEnd;
+    const tokens = tabCells(text, r.valuesStart, r.valuesEnd, COLS.length) ?? scanNumbers(text, r.valuesStart, vEnd);
+    tableEnd = Math.max(tableEnd, tokens.length > 0 ? (tokens[tokens.length - 1]?.end ?? 0) : r.label.end);
+    if (tokens.length === 0) continue;
+    parses.set(r.spec.id, parseRow(tokens, COLS.length, sumRule(0, 6)));
+  }
+  resolveAcrossRows(parses);
+  const variant = rows.some((r) => r.spec.id === 'other.no_amend_overdue' || r.spec.id === 'other.fee_unpaid') ? '2021' : '2019';
+  // the table starts with its first row's number (一、本年新收…)
+  const lead = /[一1]\s*[、.．]\s*$/.exec(text.slice(Math.max(0, first.start - 6), first.start));
+  const start = lead ? first.start - lead[0].length : first.start;
+  const table: ReportTable = { kind: 't3', variant, start, end: tableEnd, cells: [], unparsed: [] };
+  for (const [id, p] of parses) placeRow(text, table, id, COLS, p);
+  for (const spec of SPECS) {
+    if (!spec.optional && !rows.some((r) => r.spec.id === spec.id)) {
+      table.unparsed.push({ raw: '', start: first.start, end: tableEnd, reason: `${spec.id}: row label not found` });
+    }
+  }
+  deriveSums(table, variant);
+  return table;
+}

@@ -1,0 +1,2 @@
+export * from './shared-data.ts';
+export type * from './gold.types.ts';

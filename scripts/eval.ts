@@ -1,0 +1,81 @@
+/**
+ * npm run eval [-- --json] [-- --quiet] [-- <name filter>…]
+ *
+ * Runs decode → segment → extract → validate in process on every input that
+ * has a gold file (shared/gold/** and test/gold/*.json), scores each report
+ * against its gold and prints per file and in total: required metrics found,
+ * missing, wrong, false positives, absent keys filled, breakdowns, meta
+ * fields, sections, findings, precision and recall. Exits 1 when a figure
+ * falls below scripts/eval/thresholds.ts (only on a full, unfiltered run);
+ * exits 0 with a message when the shared data folder is absent.
+ */
+import { readFileSync } from 'node:fs';
+import { runInProcess } from '@gongkai/stages';
+import { SHARED_DIR, sharedAvailable } from '@gongkai/testkit';
+import { loadGold, type GoldCase } from './eval/gold.load.ts';
+import { printReport, totalsOf, type CaseResult, type Totals } from './eval/report.print.ts';
+import { failedFile, scoreFile } from './eval/score.ts';
+import { THRESHOLDS } from './eval/thresholds.ts';
+
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const quiet = args.includes('--quiet');
+const filters = args.filter((a) => !a.startsWith('--'));
+
+async function runCase(c: GoldCase): Promise<CaseResult> {
+  const t0 = performance.now();
+  try {
+    const bytes = new Uint8Array(readFileSync(c.inputPath));
+    const { outputs } = await runInProcess({ bytes, name: c.inputPath.split('/').pop() ?? c.name });
+    const score = scoreFile(c.gold, {
+      metrics: outputs.extract.metrics,
+      mentions: outputs.extract.mentions,
+      breakdowns: outputs.extract.breakdowns,
+      meta: outputs.segment.meta,
+      sections: outputs.segment.sections,
+      script: outputs.decode.decode.script,
+      findings: outputs.validate.findings,
+    });
+    return { name: c.name, origin: c.origin, ms: performance.now() - t0, error: null, score };
+  } catch (err) {
+    return { name: c.name, origin: c.origin, ms: performance.now() - t0, error: err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err), score: failedFile(c.gold) };
+  }
+}
+
+function belowThresholds(groups: Record<string, Totals>): string[] {
+  const fails: string[] = [];
+  const check = (group: string, t: Totals | undefined, floor: { recall: number; precision: number; breakdowns: number }) => {
+    if (!t) return;
+    if (t.recall < floor.recall) fails.push(`${group} recall ${t.recall.toFixed(4)} < ${floor.recall}`);
+    if (t.precision < floor.precision) fails.push(`${group} precision ${t.precision.toFixed(4)} < ${floor.precision}`);
+    if (t.breakdownRecall < floor.breakdowns) fails.push(`${group} breakdowns ${t.breakdownRecall.toFixed(4)} < ${floor.breakdowns}`);
+  };
+  check('total', groups['total'], THRESHOLDS.total);
+  check('seeds', groups['seeds'], THRESHOLDS.seeds);
+  return fails;
+}
+
+async function main(): Promise<number> {
+  if (!sharedAvailable) {
+    process.stdout.write(`eval skipped: the shared data folder ${SHARED_DIR} is absent\n`);
+    return 0;
+  }
+  const cases = loadGold().filter((c) => filters.length === 0 || filters.some((f) => c.name.includes(f) || c.gold.file.includes(f)));
+  const results: CaseResult[] = [];
+  for (const c of cases) results.push(await runCase(c));
+  const groups: Record<string, Totals> = {
+    seeds: totalsOf(results.filter((r) => r.origin === 'shared')),
+    project: totalsOf(results.filter((r) => r.origin === 'project')),
+    total: totalsOf(results),
+  };
+  const fails = filters.length === 0 ? belowThresholds(groups) : [];
+  if (asJson) {
+    process.stdout.write(`${JSON.stringify({ thresholds: THRESHOLDS, groups, files: results, belowThresholds: fails }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${printReport(results, groups, !quiet)}\n`);
+    if (fails.length) process.stdout.write(`\nBELOW THRESHOLD (scripts/eval/thresholds.ts):\n  ${fails.join('\n  ')}\n`);
+  }
+  return fails.length ? 1 : 0;
+}
+
+process.exitCode = await main();
