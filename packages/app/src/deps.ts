@@ -1,0 +1,37 @@
+import type { Config } from '@gongkai/config';
+import { connectInfra, type Infra } from '@gongkai/embedded';
+import { Pipeline } from '@gongkai/pipeline';
+import type { Lifecycle, Logger } from '@gongkai/runtime';
+import { FsBlobStore, GridFsBlobStore, ReportStore, type BlobStore } from '@gongkai/store';
+import { join } from 'node:path';
+
+export interface AppDeps {
+  config: Config;
+  infra: Infra;
+  store: ReportStore;
+  blobs: BlobStore;
+  pipeline: Pipeline;
+  log: Logger;
+}
+
+/**
+ * Opens everything a service or command needs, registering each resource on
+ * the lifecycle so shutdown closes them in reverse order.
+ */
+export async function openDeps(
+  config: Config,
+  log: Logger,
+  lifecycle: Lifecycle,
+  opts: { startInfraIfMissing: boolean; appName: string },
+): Promise<AppDeps> {
+  const infra = await connectInfra(config, { startIfMissing: opts.startInfraIfMissing });
+  lifecycle.defer('embedded servers', () => infra.stop());
+  const store = await ReportStore.open(infra.mongoUrl, config.mongoDb, { appName: opts.appName });
+  lifecycle.defer('mongodb', () => store.close());
+  const blobs = config.blobStore === 'gridfs' ? new GridFsBlobStore(store.db) : new FsBlobStore(join(config.dataDir, 'blobs'));
+  const pipeline = await Pipeline.connect({
+    redisUrl: infra.redisUrl, prefix: config.queuePrefix, stages: config.stages, settleMs: 2 * config.lockMs,
+  });
+  lifecycle.defer('queues', () => pipeline.close());
+  return { config, infra, store, blobs, pipeline, log };
+}

@@ -1,0 +1,19 @@
+import type { StageName } from '@gongkai/core';
+
+/** The queue of a stage. */
+export const queueName = (stage: StageName): string => stage;
+/** The dead-letter queue of a stage. */
+export const dlqName = (stage: StageName): string => `${stage}-dlq`;
+
+/**
+ * Deterministic job ids: adding the same (report, stage, run) twice creates
+ * one job. BullMQ ids must not contain ":" nor be all digits.
+ */
+export function jobIdFor(reportId: string, stage: StageName, runId: string, opts: { replay?: number; heal?: number } = {}): string {
+  return `${reportId}-${stage}-${runId}${opts.heal ? `-h${opts.heal}` : ''}${opts.replay ? `-r${opts.replay}` : ''}`;
+}
+
+/** A new run id: sortable by time, no ":" (e.g. "r1k2j3h4-ab12"). */
+export function newRunId(): string {
+  return `r${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}

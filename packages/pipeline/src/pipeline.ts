@@ -1,0 +1,102 @@
+import type { StageSettings } from '@gongkai/config';
+import { STAGES, type StageName } from '@gongkai/core';
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { DeadLetterJobData, JobPayload } from './job.types.ts';
+import { dlqName, jobIdFor, queueName } from './names.ts';
+import { ProgressLedger } from './progress.ledger.ts';
+import { createRedis, redisReady } from './redis.connection.ts';
+
+export type QueueCounts = Record<'waiting' | 'active' | 'completed' | 'failed' | 'delayed' | 'prioritized', number>;
+
+export interface PipelineOptions {
+  redisUrl: string;
+  /** Redis key prefix; hash-tag it ("{gongkai}") on Redis Cluster. @defaultValue "gongkai" */
+  prefix: string;
+  stages: Record<StageName, StageSettings>;
+  /**
+   * How long a report may show no progress before the sweeper compares its
+   * stored state with the queues. @defaultValue 60000
+   */
+  settleMs?: number;
+}
+
+/**
+ * The queues: one per stage and one dead-letter queue per stage, with the
+ * job options (attempts, exponential backoff with jitter, retention) derived
+ * from the per-stage settings. `new Queue(` appears here and nowhere else.
+ */
+export class Pipeline {
+  readonly queues: Record<StageName, Queue<JobPayload>>;
+  readonly dlqs: Record<StageName, Queue<DeadLetterJobData>>;
+  /** Each in-flight report's last confirmed step (see heal.sweeper.ts). */
+  readonly progress: ProgressLedger;
+
+  private constructor(
+    readonly connection: Redis,
+    readonly opts: PipelineOptions,
+  ) {
+    const common = { connection, prefix: opts.prefix };
+    this.queues = Object.fromEntries(STAGES.map((s) => [s, new Queue<JobPayload>(queueName(s), common)])) as Pipeline['queues'];
+    this.dlqs = Object.fromEntries(STAGES.map((s) => [s, new Queue<DeadLetterJobData>(dlqName(s), common)])) as Pipeline['dlqs'];
+    this.progress = new ProgressLedger(connection, opts.prefix);
+  }
+
+  static async connect(opts: PipelineOptions): Promise<Pipeline> {
+    const connection = createRedis(opts.redisUrl, 'producer');
+    connection.on('error', () => {}); // surfaced through failing commands
+    await redisReady(connection);
+    return new Pipeline(connection, opts);
+  }
+
+  /** Options of a stage job: retries with exponential backoff and jitter, bounded retention. */
+  jobOptions(stage: StageName, jobId: string): JobsOptions {
+    const s = this.opts.stages[stage];
+    return {
+      jobId,
+      attempts: s.attempts,
+      backoff: { type: 'exponential', delay: s.backoffMs, jitter: 0.5 },
+      removeOnComplete: { age: 24 * 3600, count: 5000 },
+      removeOnFail: { age: 14 * 24 * 3600, count: 20_000 },
+    };
+  }
+
+  /** Adds the job of `stage` for a report run; a second add of the same (report, stage, run) is a no-op. */
+  async enqueue(stage: StageName, payload: JobPayload, replay?: number): Promise<string> {
+    const jobId = jobIdFor(payload.reportId, stage, payload.runId, { ...(replay ? { replay } : {}), ...(payload.heal ? { heal: payload.heal } : {}) });
+    await this.queues[stage].add(stage, payload, this.jobOptions(stage, jobId));
+    return jobId;
+  }
+
+  /** settleMs, with its default. */
+  get settleMs(): number {
+    return this.opts.settleMs ?? 60_000;
+  }
+
+  async enqueueBulk(stage: StageName, payloads: JobPayload[]): Promise<void> {
+    await this.queues[stage].addBulk(
+      payloads.map((p) => ({ name: stage, data: p, opts: this.jobOptions(stage, jobIdFor(p.reportId, stage, p.runId)) })),
+    );
+  }
+
+  async counts(): Promise<Record<string, QueueCounts>> {
+    const out: Record<string, QueueCounts> = {};
+    const types = ['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized'] as const;
+    await Promise.all(
+      STAGES.flatMap((s) => [
+        this.queues[s].getJobCounts(...types).then((c) => (out[queueName(s)] = c as QueueCounts)),
+        this.dlqs[s].getJobCounts(...types).then((c) => (out[dlqName(s)] = c as QueueCounts)),
+      ]),
+    );
+    return Object.fromEntries([...STAGES.map(queueName), ...STAGES.map(dlqName)].map((n) => [n, out[n]!]));
+  }
+
+  allQueues(): Array<Queue> {
+    return [...STAGES.map((s) => this.queues[s] as Queue), ...STAGES.map((s) => this.dlqs[s] as Queue)];
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.allQueues().map((q) => q.close()));
+    this.connection.disconnect();
+  }
+}

@@ -1,0 +1,165 @@
+import { STAGES, type StageName } from '@gongkai/core';
+import type { Logger } from '@gongkai/runtime';
+import type { DeadLetter, ReportStore } from '@gongkai/store';
+import { hostname, userInfo } from 'node:os';
+import { newRunId } from './names.ts';
+import type { Pipeline } from './pipeline.ts';
+
+export interface ReplayFilter {
+  stage: StageName;
+  /** One report; otherwise every dead letter of the stage (optionally since a date). */
+  reportId?: string;
+  since?: string;
+  dryRun?: boolean;
+  /** Replays per second at most. @defaultValue 50 */
+  ratePerSec?: number;
+  /** Who replays (recorded on the dead letter). @defaultValue user@host */
+  operator?: string;
+}
+
+export interface ReplayItem {
+  reportId: string;
+  stage: StageName;
+  outcome: 'replayed' | 'would-replay' | 'claimed-elsewhere' | 'report-missing';
+  jobId?: string;
+  error?: string;
+}
+
+export interface ReplaySummary {
+  stage: StageName;
+  dryRun: boolean;
+  matched: number;
+  replayed: number;
+  skipped: number;
+  items: ReplayItem[];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Puts an operator-started run in the progress ledger, so the sweeper watches it like any other. */
+function trackRun(pipeline: Pipeline, reportId: string, runId: string, stage: StageName, jobId: string, risk: boolean): Promise<void> {
+  const now = Date.now();
+  return pipeline.progress.record(
+    { reportId, runId, stage: STAGES[STAGES.indexOf(stage) - 1] ?? 'intake', next: { stage, jobId }, heal: 0, risk, at: now },
+    now + pipeline.settleMs,
+  );
+}
+
+/**
+ * Moves dead letters back to their stage as new jobs: an explicit,
+ * rate-limited operator action. Each dead letter is claimed atomically
+ * first, so two operators replaying at once never replay one twice; a
+ * replayed dead letter is marked and is not found by the next replay.
+ */
+export async function replayDeadLetters(
+  deps: { store: ReportStore; pipeline: Pipeline; log: Logger },
+  filter: ReplayFilter,
+  onItem?: (item: ReplayItem, done: number, total: number) => void,
+): Promise<ReplaySummary> {
+  const operator = filter.operator ?? `${userInfo().username}@${hostname()}`;
+  const letters: DeadLetter[] = await deps.store.listDeadLetters({
+    stage: filter.stage, state: 'dead', ...(filter.reportId ? { reportId: filter.reportId } : {}), ...(filter.since ? { since: filter.since } : {}),
+  });
+  const gap = 1000 / Math.max(1, filter.ratePerSec ?? 50);
+  const summary: ReplaySummary = { stage: filter.stage, dryRun: !!filter.dryRun, matched: letters.length, replayed: 0, skipped: 0, items: [] };
+  let done = 0;
+  for (const dl of letters) {
+    let item: ReplayItem;
+    if (filter.dryRun) item = { reportId: dl.reportId, stage: dl.stage, outcome: 'would-replay' };
+    else item = await replayOne(deps, dl, operator);
+    if (item.outcome === 'replayed') summary.replayed++;
+    else if (item.outcome !== 'would-replay') summary.skipped++;
+    summary.items.push(item);
+    onItem?.(item, ++done, letters.length);
+    if (!filter.dryRun && item.outcome === 'replayed') await sleep(gap);
+  }
+  return summary;
+}
+
+async function replayOne(deps: { store: ReportStore; pipeline: Pipeline; log: Logger }, dl: DeadLetter, operator: string): Promise<ReplayItem> {
+  const claimed = await deps.store.claimDeadLetter(dl._id, operator);
+  if (!claimed) return { reportId: dl.reportId, stage: dl.stage, outcome: 'claimed-elsewhere' };
+  try {
+    const report = await deps.store.get(dl.reportId);
+    if (!report) {
+      await deps.store.releaseClaim(dl._id, operator);
+      return { reportId: dl.reportId, stage: dl.stage, outcome: 'report-missing' };
+    }
+    const runId = report.pipeline.runId;
+    await deps.store.resume(dl.reportId, runId, dl.stage);
+    const jobId = await deps.pipeline.enqueue(dl.stage, { reportId: dl.reportId, runId }, claimed.count);
+    await trackRun(deps.pipeline, dl.reportId, runId, dl.stage, jobId, true);
+    await deps.store.finishReplay(dl._id, operator, jobId);
+    await deps.pipeline.dlqs[dl.stage].remove(`${dl._id}-${claimed.count}`).catch(() => 0);
+    deps.log.info({ reportId: dl.reportId, stage: dl.stage, jobId, operator }, 'dead letter replayed');
+    return { reportId: dl.reportId, stage: dl.stage, outcome: 'replayed', jobId };
+  } catch (err) {
+    await deps.store.releaseClaim(dl._id, operator).catch(() => {});
+    throw err;
+  }
+}
+
+export interface ReprocessFilter {
+  from: StageName;
+  reportId?: string;
+  all?: boolean;
+  dryRun?: boolean;
+  ratePerSec?: number;
+}
+
+export interface ReprocessSummary {
+  from: StageName;
+  dryRun: boolean;
+  matched: number;
+  started: number;
+  skipped: Array<{ reportId: string; reason: string }>;
+}
+
+/**
+ * Re-runs stored reports from any stage under a new run id (e.g. after
+ * better extraction rules). Later jobs of the old run find a newer run and
+ * drop their output, so nothing is duplicated; the result records the
+ * pipeline version.
+ */
+export async function reprocess(
+  deps: { store: ReportStore; pipeline: Pipeline; log: Logger },
+  filter: ReprocessFilter,
+  onItem?: (done: number, total: number) => void,
+): Promise<ReprocessSummary> {
+  if (!filter.all && !filter.reportId) throw new Error('reprocess needs --all or --report ID');
+  const needs = STAGES.slice(0, STAGES.indexOf(filter.from));
+  const summary: ReprocessSummary = { from: filter.from, dryRun: !!filter.dryRun, matched: 0, started: 0, skipped: [] };
+  const total = filter.reportId ? 1 : await deps.store.count();
+  const gap = filter.ratePerSec ? 1000 / filter.ratePerSec : 0;
+  const ids = filter.reportId ? [filter.reportId] : null;
+  const source = ids ? ids.map((id) => deps.store.get(id)) : deps.store.iterate({}, { idsOnly: true });
+  for await (const report of source as AsyncIterable<Awaited<ReturnType<ReportStore['get']>>>) {
+    if (!report) {
+      summary.skipped.push({ reportId: filter.reportId ?? '?', reason: 'no such report' });
+      continue;
+    }
+    summary.matched++;
+    const missing = needs.filter((s) => !report.pipeline.stages?.[s]);
+    if (missing.length > 0) {
+      summary.skipped.push({ reportId: report._id, reason: `no stored ${missing.join(', ')} output: reprocess from ${missing[0]} or replay` });
+      continue;
+    }
+    if (!filter.dryRun) {
+      const runId = newRunId();
+      await deps.store.startRun(report._id, runId, filter.from, 'reprocess');
+      const jobId = await deps.pipeline.enqueue(filter.from, { reportId: report._id, runId });
+      await trackRun(deps.pipeline, report._id, runId, filter.from, jobId, false);
+      for (const dl of await deps.store.listDeadLetters({ reportId: report._id, state: 'dead' })) {
+        const claimed = await deps.store.claimDeadLetter(dl._id, 'reprocess');
+        if (claimed) {
+          await deps.store.finishReplay(dl._id, 'reprocess', `reprocess-${runId}`);
+          await deps.pipeline.dlqs[dl.stage].remove(`${dl._id}-${claimed.count}`).catch(() => 0);
+        }
+      }
+      if (gap) await sleep(gap);
+    }
+    summary.started += filter.dryRun ? 0 : 1;
+    onItem?.(summary.matched, total);
+  }
+  return summary;
+}

@@ -1,0 +1,31 @@
+import { statusSnapshot } from '@gongkai/ops';
+import { parseArgs } from 'node:util';
+import type { Command } from '../command.types.ts';
+import { out, table } from '../cli.io.ts';
+import { withDeps } from './with-deps.ts';
+
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'queue counts per stage and dead-letter queue, reports by status, recent failures',
+  usage: 'gongkai status [--json]',
+  async run(argv, env) {
+    const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } } });
+    return withDeps(env, 'status', async (deps) => {
+      const s = await statusSnapshot(deps);
+      if (values.json) {
+        out(JSON.stringify(s));
+        return 0;
+      }
+      out(table(Object.entries(s.queues).map(([queue, c]) => ({ queue, waiting: c.waiting, active: c.active, delayed: c.delayed, completed: c.completed, failed: c.failed }))));
+      out('');
+      out(`reports: ${s.reports.total} total, ${s.reports.queued} queued, ${s.reports.processing} processing, ${s.reports.done} done, ${s.reports.failed} failed`);
+      out(`         ${Object.entries(s.reports.byStatus).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      if (s.recentFailures.length > 0) {
+        out('');
+        out('recent failures:');
+        for (const f of s.recentFailures) out(`  ${f.at}  ${f.stage.padEnd(8)} ${f.reportId.slice(0, 12)}  ${f.code}: ${f.message}`);
+      }
+      return 0;
+    });
+  },
+};

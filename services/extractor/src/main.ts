@@ -1,0 +1,3 @@
+import { runStageService } from '@gongkai/app';
+
+await runStageService('extract', process.env);

@@ -1,0 +1,3 @@
+import { runStageService } from '@gongkai/app';
+
+await runStageService('segment', process.env);
