@@ -1,0 +1,127 @@
+import type { AppDeps } from '@gongkai/app';
+import { STAGES, type Report } from '@gongkai/core';
+import { replayDeadLetters, reprocess } from '@gongkai/pipeline';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { z } from 'zod';
+import {
+  deadLetterQuery, noQuery, problemsOf, replayBody, reportIdSchema, reportListQuery, reprocessBody,
+} from './api.schemas.ts';
+import { requireRole } from './auth.middleware.ts';
+import { statusSnapshot } from './status.ts';
+
+type Deps = Pick<AppDeps, 'store' | 'pipeline' | 'log' | 'config'>;
+type Handler = (req: Request, res: Response) => Promise<unknown>;
+
+/** Parses `value` or answers 400 naming every problem; returns undefined after answering. */
+function parse<S extends z.ZodType>(schema: S, value: unknown, res: Response): z.infer<S> | undefined {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  res.status(400).json({ error: 'bad request', problems: problemsOf(r.error) });
+  return undefined;
+}
+
+const wrap = (h: Handler) => (req: Request, res: Response, next: NextFunction) => {
+  h(req, res).catch(next);
+};
+
+/** The fields of a report listing: no text, no evidence-heavy arrays. */
+export function reportSummary(r: Report) {
+  return {
+    id: r._id,
+    status: r.status,
+    name: r.source.name,
+    receivedAt: r.source.receivedAt,
+    updatedAt: r.updatedAt,
+    agency: r.meta?.agency ?? null,
+    year: r.meta?.year ?? null,
+    title: r.meta?.title ?? r.meta?.inferredTitle ?? null,
+    regime: r.meta?.regime ?? null,
+    metrics: Object.fromEntries((r.metrics ?? []).map((m) => [m.key, m.value])),
+    findings: (r.findings ?? []).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
+    failure: r.failure ?? null,
+  };
+}
+
+/**
+ * The JSON API under /api. Reads need the viewer role, writes the admin
+ * role; every input is validated (api.schemas.ts). Replay and reprocess
+ * call the same functions as `gongkai replay` / `gongkai reprocess`.
+ */
+export function apiRouter(deps: Deps): Router {
+  const r = express.Router();
+  const read = requireRole('viewer');
+  const write = requireRole('admin');
+
+  r.get('/status', read, wrap(async (req, res) => {
+    if (parse(noQuery, req.query, res) === undefined) return;
+    res.json(await statusSnapshot(deps));
+  }));
+
+  r.get('/queues', read, wrap(async (req, res) => {
+    if (parse(noQuery, req.query, res) === undefined) return;
+    res.json({ queues: await deps.pipeline.counts() });
+  }));
+
+  r.get('/reports', read, wrap(async (req, res) => {
+    const q = parse(reportListQuery, req.query, res);
+    if (!q) return;
+    const { limit, skip, ...filter } = q;
+    const [items, total] = await Promise.all([deps.store.list({ ...filter, limit, skip }), deps.store.count(filter)]);
+    res.json({ total, limit, skip, items: items.map(reportSummary) });
+  }));
+
+  r.get('/reports/:id', read, wrap(async (req, res) => {
+    const id = parse(reportIdSchema, req.params['id'], res);
+    if (!id || parse(noQuery, req.query, res) === undefined) return;
+    const report = await deps.store.get(id, { full: true });
+    if (!report) return void res.status(404).json({ error: 'not found', message: `no report ${id}` });
+    const { offsetMap: _internal, ...doc } = report;
+    res.json(doc);
+  }));
+
+  r.get('/reports/:id/history', read, wrap(async (req, res) => {
+    const id = parse(reportIdSchema, req.params['id'], res);
+    if (!id || parse(noQuery, req.query, res) === undefined) return;
+    const report = await deps.store.get(id, { full: true });
+    if (!report) return void res.status(404).json({ error: 'not found', message: `no report ${id}` });
+    const deadLetters = await deps.store.listDeadLetters({ reportId: id });
+    res.json({
+      id, status: report.status, failure: report.failure ?? null, pipeline: report.pipeline,
+      history: report.history ?? [], deadLetters,
+    });
+  }));
+
+  r.get('/dead-letters', read, wrap(async (req, res) => {
+    const q = parse(deadLetterQuery, req.query, res);
+    if (!q) return;
+    const [items, ...counts] = await Promise.all([
+      deps.store.listDeadLetters({ ...q, limit: q.limit }),
+      ...STAGES.map((s) => deps.store.countDeadLetters(s)),
+    ]);
+    res.json({ dead: Object.fromEntries(STAGES.map((s, i) => [s, counts[i]])), items });
+  }));
+
+  r.post('/replay', write, wrap(async (req, res) => {
+    const b = parse(replayBody, req.body ?? {}, res);
+    if (!b) return;
+    const summary = await replayDeadLetters(deps, {
+      stage: b.stage, dryRun: b.dryRun, ratePerSec: b.rate ?? deps.config.replayRatePerSec, operator: req.principal ?? 'ops',
+      ...(b.reportId ? { reportId: b.reportId } : {}), ...(b.since ? { since: b.since } : {}),
+    });
+    deps.log.info({ stage: b.stage, operator: req.principal, matched: summary.matched, replayed: summary.replayed, dryRun: b.dryRun }, 'replay over http');
+    res.json(summary);
+  }));
+
+  r.post('/reprocess', write, wrap(async (req, res) => {
+    const b = parse(reprocessBody, req.body ?? {}, res);
+    if (!b) return;
+    const summary = await reprocess(deps, {
+      from: b.from, dryRun: b.dryRun, ...(b.all ? { all: true } : {}), ...(b.reportId ? { reportId: b.reportId } : {}), ...(b.rate ? { ratePerSec: b.rate } : {}),
+    });
+    deps.log.info({ from: b.from, operator: req.principal, matched: summary.matched, started: summary.started, dryRun: b.dryRun }, 'reprocess over http');
+    res.json(summary);
+  }));
+
+  r.use((_req, res) => void res.status(404).json({ error: 'not found' }));
+  return r;
+}
