@@ -1,0 +1,94 @@
+/**
+ * npm run bench -- pipeline   (sizes: BENCH_PIPELINE_N=1000, BENCH_PIPELINE_SCALE=10000,100000)
+ *
+ * The queued pipeline against its ceiling, on generated reports
+ * (scripts/corpus): the four stages in a loop on one core; the pipeline as
+ * `gongkai start` runs it (embedded Redis + FerretDB, one process per
+ * service) with 1 and 2 worker processes per stage, from drop to stored
+ * document; the queued/in-process ratio; where the CPU goes (per process);
+ * Redis memory per waiting job; and, with BENCH_PIPELINE_SCALE, throughput
+ * and worker RSS at larger sizes (does anything grow with the collections?).
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readAnswers, writeCorpus } from '../corpus/corpus.generate.ts';
+import { summarize, topKeys } from '../corpus/corpus.score.ts';
+import { inProcessRun } from './pipeline/inprocess.run.ts';
+import { queuedRun, type QueuedRunResult } from './pipeline/queued.run.ts';
+import { redisBytesPerJob } from './pipeline/redis.memory.ts';
+import { round, type BenchRow, type BenchSection } from './lib.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+function corpus(n: number) {
+  const dir = join(repo, '.corpus', `n${n}-s1`);
+  writeCorpus(dir, n, { seed: 1 });
+  return { dir, answers: readAnswers(dir) };
+}
+
+const progress = (label: string) => (done: number, n: number) => process.stderr.write(`\r  ${label}: ${done}/${n}   `);
+
+function queuedRow(r: QueuedRunResult, ceiling: number): BenchRow {
+  return {
+    name: `queued, ${r.processes} process${r.processes > 1 ? 'es' : ''}/stage`, reports: r.n, 'reports/s': r.reportsPerSec,
+    'queued/in-process': round(r.reportsPerSec / ceiling, 2), 'p50 ms': r.latencyMs.p50, 'p95 ms': r.latencyMs.p95, 'p99 ms': r.latencyMs.p99,
+    'dead-lettered': r.dead, 'worker RSS MB': r.workerRssMb,
+  };
+}
+
+export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]> {
+  const n = Number(process.env['BENCH_PIPELINE_N'] ?? (quick ? 300 : 1000));
+  const { dir, answers } = corpus(n);
+  const sections: BenchSection[] = [];
+
+  const ip = await inProcessRun(dir, answers);
+  sections.push({
+    title: `pipeline: in-process ceiling (${n} generated reports, one core)`,
+    rows: [{ name: 'four stages in a loop', reports: ip.n, 'reports/s': ip.reportsPerSec, 'ms/report': ip.msPerReport, ...Object.fromEntries(Object.entries(ip.stageMs).map(([s, v]) => [`${s} ms`, v])) }],
+  });
+
+  const runs: QueuedRunResult[] = [];
+  for (const processes of [1, 2]) {
+    runs.push(await queuedRun({ corpusDir: dir, answers, processes, score: processes === 1, onProgress: progress(`queued ×${processes}`) }));
+    process.stderr.write('\n');
+  }
+  const first = runs[0]!;
+  sections.push({
+    title: 'pipeline: queued on embedded Redis + FerretDB (drop → stored document)',
+    rows: [{ name: 'in-process ceiling', reports: ip.n, 'reports/s': ip.reportsPerSec, 'queued/in-process': 1 }, ...runs.map((r) => queuedRow(r, ip.reportsPerSec))],
+    notes: [
+      'latency: from the file landing in the inbox to its validate job completing, with the whole batch dropped at once (so it includes the wait behind the backlog)',
+      `throughput per 1,000 reports (×1): ${first.windows.join(' · ') || 'n/a'}`,
+    ],
+  });
+  sections.push({
+    title: 'pipeline: where the CPU goes (queued, 1 process/stage)',
+    rows: first.cpu.sort((a, b) => b.cpuSec - a.cpuSec).map((p) => ({
+      name: p.name, 'CPU s': p.cpuSec, 'ms CPU/report': round((p.cpuSec * 1000) / first.n, 1), 'share': `${round((100 * p.cpuSec) / first.cpu.reduce((s, q) => s + q.cpuSec, 0), 0)}%`, 'RSS MB': round(p.rssMb, 0),
+    })),
+    notes: [`in-process: ${ip.msPerReport} ms CPU per report for the four stages`],
+  });
+  if (first.tally) {
+    const s = summarize(first.tally);
+    sections.push({
+      title: 'pipeline: accuracy of the stored documents against the generator\'s answers',
+      rows: [{ name: 'all', ...s }, ...Object.entries(first.tally.slices).sort().map(([k, v]) => ({ name: k, files: v.files, 'metric recall': `${round((100 * v.found) / Math.max(1, v.stated), 1)}%` }))],
+      notes: [`most missed: ${topKeys(first.tally.misses) || 'none'}`, `most wrongly filled: ${topKeys(first.tally.wrongs) || 'none'}`],
+    });
+  }
+  const mem = await redisBytesPerJob(quick ? 2000 : 10_000);
+  sections.push({ title: 'pipeline: Redis memory per waiting job', rows: [{ name: 'decode jobs, reference payload', jobs: mem.jobs, 'bytes/job': round(mem.bytesPerJob, 0) }] });
+
+  const scale = (process.env['BENCH_PIPELINE_SCALE'] ?? '').split(',').map(Number).filter((x) => x > 0);
+  if (scale.length > 0) {
+    const rows: BenchRow[] = [];
+    for (const size of scale) {
+      const c = corpus(size);
+      const r = await queuedRun({ corpusDir: c.dir, answers: c.answers, processes: 1, score: false, onProgress: progress(`scale ${size}`) });
+      process.stderr.write('\n');
+      rows.push({ ...queuedRow(r, ip.reportsPerSec), 'first 1k/s': r.windows[0] ?? 0, 'last 1k/s': r.windows[r.windows.length - 1] ?? 0 });
+    }
+    sections.push({ title: 'pipeline: scale (1 process/stage)', rows, notes: ['RSS of the largest stage worker process at the end of each run'] });
+  }
+  return sections;
+}

@@ -1,0 +1,137 @@
+/**
+ * The whole pipeline the way `gongkai start` runs it (superviseAll: embedded
+ * Redis + FerretDB, each service its own process) on a scratch data folder,
+ * for the pipeline bench, the soak and the fuzz run; with the measuring
+ * tools they share: progress from Redis (never a scan of the reports),
+ * CPU and RSS per process from /proc.
+ */
+import { superviseAll, type SupervisorHandle } from '@gongkai/app';
+import { loadConfig, type Config } from '@gongkai/config';
+import { STAGES } from '@gongkai/core';
+import { Pipeline, createRedis } from '@gongkai/pipeline';
+import { QueueEvents } from 'bullmq';
+import { createLogger } from '@gongkai/runtime';
+import { ReportStore } from '@gongkai/store';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Harness {
+  dir: string;
+  config: Config;
+  sup: SupervisorHandle;
+  store: ReportStore;
+  pipeline: Pipeline;
+  /** When each report's validate job completed (from BullMQ's event stream, subscribed at start). */
+  completedAt: Map<string, number>;
+  /** Reports finished: validate completed, or dead-lettered at any stage (DLQ jobs stay waiting). */
+  finished(): Promise<{ done: number; dead: number }>;
+  stop(keep?: boolean): Promise<void>;
+}
+
+export async function startHarness(name: string, env: Record<string, string> = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), `gongkai-${name}-`));
+  const fullEnv: NodeJS.ProcessEnv = {
+    ...process.env, GONGKAI_DATA: join(dir, 'data'), GONGKAI_INBOX: join(dir, 'inbox'), GONGKAI_PORT: '0', LOG_LEVEL: 'warn',
+    GONGKAI_POLL_MS: '500', GONGKAI_STABLE_MS: '300', ...env,
+  };
+  const config = loadConfig(fullEnv);
+  mkdirSync(config.inbox, { recursive: true });
+  const sup = await superviseAll(config, createLogger(config, name, { stderr: true }), fullEnv);
+  const store = await ReportStore.open(sup.infra.mongoUrl, config.mongoDb, { appName: name });
+  const pipeline = await Pipeline.connect({ redisUrl: sup.infra.redisUrl, prefix: config.queuePrefix, stages: config.stages });
+  // completed jobs are trimmed at 5000 (removeOnComplete), so completions are counted as they happen
+  const completedAt = new Map<string, number>();
+  const eventsConnection = createRedis(sup.infra.redisUrl, 'worker', 'harness');
+  eventsConnection.on('error', () => {}); // Redis restarts are part of the soak
+  const events = new QueueEvents('validate', { connection: eventsConnection, prefix: config.queuePrefix });
+  events.on('completed', ({ jobId }) => completedAt.set(jobId.slice(0, 64), Date.now()));
+  events.on('error', () => {});
+  await events.waitUntilReady();
+  return {
+    dir, config, sup, store, pipeline, completedAt,
+    async finished() {
+      const counts = await pipeline.counts();
+      const dead = STAGES.reduce((s, st) => s + (counts[`${st}-dlq`]?.waiting ?? 0), 0);
+      return { done: completedAt.size, dead };
+    },
+    async stop(keep = false) {
+      await events.close().catch(() => {});
+      eventsConnection.disconnect();
+      await pipeline.close().catch(() => {});
+      await store.close().catch(() => {});
+      await sup.stop('harness done');
+      if (!keep) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until `until()` holds, polling; throws after `timeoutMs` with `what`. */
+export async function waitUntil(what: string, until: () => Promise<boolean>, timeoutMs: number, everyMs = 1000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await until())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export interface ProcStat {
+  pid: number;
+  name: string;
+  cpuSec: number;
+  rssMb: number;
+}
+
+const TICK = 100; // USER_HZ on Linux
+
+/** CPU seconds and RSS of a process (null when it is gone). */
+export function procStat(pid: number): { cpuSec: number; rssMb: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpuSec = (Number(f[11]) + Number(f[12])) / TICK;
+    const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return { cpuSec, rssMb: rss ? Number(rss[1]) / 1024 : 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** The real server process under a guarded child's shell wrapper. */
+export function childOf(pid: number): number | null {
+  try {
+    for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (ppid === pid && comm !== 'sh') return Number(p);
+    }
+  } catch {
+    /* racing with exits */
+  }
+  return null;
+}
+
+/** Every process of a harness run, named: the services, FerretDB and Redis. */
+export function harnessProcesses(h: Harness): Array<{ pid: number; name: string }> {
+  const out = h.sup.processes().filter((p) => p.pid !== null).map((p) => ({ pid: p.pid!, name: `${p.service}${p.index ? `#${p.index}` : ''}` }));
+  const mongo = h.sup.infra.servers.mongo?.child.pid;
+  const redis = h.sup.infra.servers.redis?.child.pid;
+  const m = mongo ? childOf(mongo) : null;
+  const r = redis ? childOf(redis) : null;
+  if (m) out.push({ pid: m, name: 'ferretdb' });
+  if (r) out.push({ pid: r, name: 'redis' });
+  return out;
+}
+
+export function sampleProcesses(h: Harness): ProcStat[] {
+  return harnessProcesses(h).flatMap(({ pid, name }) => {
+    const s = procStat(pid);
+    return s ? [{ pid, name, ...s }] : [];
+  });
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}

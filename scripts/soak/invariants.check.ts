@@ -1,0 +1,61 @@
+/**
+ * What must hold after the soak, checked against MongoDB and Redis by _id
+ * (each lookup is indexed): every distinct input is exactly one report
+ * document, done or failed; no document for anything else; every failed one
+ * has a dead letter with a reason and its job in the stage's DLQ.
+ */
+import { isDone, type Report } from '@gongkai/core';
+import type { Harness } from '../bench/pipeline/pipeline.harness.ts';
+
+export interface Violation {
+  reportId: string;
+  problem: string;
+}
+
+export interface CheckResult {
+  inputs: number;
+  documents: number;
+  done: number;
+  failed: number;
+  /** Failed reports whose dead letter says the error was transient (replay should bring them to done). */
+  transient: string[];
+  permanent: string[];
+  pending: string[];
+  violations: Violation[];
+}
+
+export async function checkInvariants(h: Harness, inputs: ReadonlySet<string>): Promise<CheckResult> {
+  const r: CheckResult = { inputs: inputs.size, documents: 0, done: 0, failed: 0, transient: [], permanent: [], pending: [], violations: [] };
+  const v = (reportId: string, problem: string) => r.violations.push({ reportId, problem });
+  r.documents = await h.store.reports.countDocuments({});
+  if (r.documents !== inputs.size) v('*', `${r.documents} report documents for ${inputs.size} distinct inputs`);
+  for (const id of inputs) {
+    const doc = (await h.store.reports.findOne({ _id: id }, { projection: { status: 1, failure: 1, pipeline: 1 } })) as Pick<Report, 'status' | 'failure' | 'pipeline'> | null;
+    if (!doc) {
+      v(id, 'missing: no report document');
+      continue;
+    }
+    if (isDone(doc.status)) {
+      r.done++;
+      continue;
+    }
+    if (doc.status !== 'failed') {
+      r.pending.push(id);
+      continue;
+    }
+    r.failed++;
+    const stage = doc.failure?.stage;
+    if (!stage || !doc.failure?.reason) v(id, 'failed without a stage and a reason');
+    const dl = stage ? await h.store.getDeadLetter(`${id}-${stage}`) : null;
+    if (!dl) {
+      v(id, `failed at ${stage} but no dead letter`);
+      continue;
+    }
+    if (dl.state !== 'dead') v(id, `dead letter is ${dl.state}, not dead`);
+    if (!dl.error.message) v(id, 'dead letter without a message');
+    const job = await h.pipeline.dlqs[dl.stage].getJob(`${dl._id}-${dl.count}`);
+    if (!job) v(id, `no job ${dl._id}-${dl.count} in ${dl.stage}-dlq`);
+    (dl.error.retryable ? r.transient : r.permanent).push(id);
+  }
+  return r;
+}
