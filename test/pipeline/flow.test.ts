@@ -99,6 +99,8 @@ describe('duplicates', () => {
     drop('dup/copy-1.txt', bytes);
     drop('dup/copy-2.txt', bytes);
     drop('dup/sub/copy-3.txt', bytes);
+    // the running watcher takes the three copies in (as duplicates) before it is restarted
+    await waitFor('copies taken in', async () => watcher.stats.duplicates >= 3 || null, 10_000);
     renameSync(join(t.config.inbox, 'dup/original.txt'), join(t.config.inbox, 'dup/renamed.txt'));
     await watcher.stop();
     watcher = folderSource(t);

@@ -49,7 +49,7 @@ const damage: Array<[string, (t: string) => string]> = [
   ['tabs turned to spaces', (t) => t.replace(/\t/g, '  ')],
 ];
 
-describe(`invariants on real reports and damaged copies ${SHARED_SKIP_REASON}`, () => {
+describe.skipIf(!sharedAvailable)(`invariants on real reports and damaged copies ${SHARED_SKIP_REASON}`, () => {
   for (const f of sharedAvailable ? [...seedFiles(), ...realCorpusFiles()] : []) {
     it(f.name, async () => {
       const d: DecodeResult = await decode({ bytes: readShared(f.rel), name: f.name }, {});
