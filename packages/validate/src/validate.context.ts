@@ -60,6 +60,12 @@ export interface RuleContext {
   sentenceAt(offset: number): [number, number];
   /** `re.test` on the sentence around an offset, memoized per sentence (`re` neither global nor sticky). */
   sentenceMatches(re: RegExp, offset: number): boolean;
+  /**
+   * The matches of `re` (global) in the sentence around an offset that end at or
+   * before it, in text order: the sentence is scanned once per regex, memoized, so
+   * many figures in one long sentence cost linear time, not quadratic.
+   */
+  matchesBefore(re: RegExp, offset: number): RegExpMatchArray[];
   /** Mentions outside the uniform tables, by key, in text order, one per evidence position; request counts only when about disclosure requests. */
   narrative: Map<string, Mention[]>;
   metric(key: string): Metric | undefined;
@@ -174,6 +180,27 @@ export function buildContext(input: ValidateInput): RuleContext {
     if (hit === undefined) memo.set(s, (hit = re.test(text.slice(s, e))));
     return hit;
   };
+  const sentenceScans = new Map<RegExp, Map<number, RegExpMatchArray[]>>();
+  const matchesBefore = (re: RegExp, o: number): RegExpMatchArray[] => {
+    const [s, e] = sentenceAt(o);
+    let memo = sentenceScans.get(re);
+    if (!memo) sentenceScans.set(re, (memo = new Map()));
+    let all = memo.get(s);
+    if (all === undefined) {
+      all = [...text.slice(s, e).matchAll(re)];
+      for (const m of all) m.index = (m.index ?? 0) + s;
+      memo.set(s, all);
+    }
+    // matches do not overlap, so their ends increase: binary search for the last one ending by o
+    let lo = 0, hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = all[mid] as RegExpMatchArray;
+      if ((m.index ?? 0) + m[0].length <= o) lo = mid + 1;
+      else hi = mid;
+    }
+    return all.slice(0, lo);
+  };
   const aboutRequests = (m: Mention) =>
     sentenceMatches(REQUEST_CONTEXT, m.evidence.start) || REQUEST_CONTEXT.test(headingIn(segment.sections, text, m.evidence.start));
   const narrative = new Map<string, Mention[]>();
@@ -209,6 +236,7 @@ export function buildContext(input: ValidateInput): RuleContext {
     },
     sentenceAt,
     sentenceMatches,
+    matchesBefore,
     narrative,
     metric: (key) => metrics.get(key),
   };

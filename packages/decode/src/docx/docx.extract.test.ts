@@ -49,3 +49,41 @@ describe('DOCX', () => {
     }
   });
 });
+
+/** Rewrites the uncompressed size an entry declares, in its local header and in the central directory. */
+function declareSize(zip: Uint8Array, entry: string, size: number): Uint8Array {
+  const buf = Buffer.from(zip);
+  const name = Buffer.from(entry);
+  for (let i = buf.indexOf(name); i >= 0; i = buf.indexOf(name, i + 1)) {
+    if (buf.readUInt32LE(i - 30) === 0x04034b50) buf.writeUInt32LE(size, i - 30 + 22);
+    else if (buf.readUInt32LE(i - 46) === 0x02014b50) buf.writeUInt32LE(size, i - 46 + 24);
+  }
+  return buf;
+}
+
+describe('DOCX that would exhaust memory', () => {
+  const bomb = async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<w:document ${W}><w:body>${p('A'.repeat(8 * 1024 * 1024))}</w:body></w:document>`);
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  };
+
+  it('a part that inflates past the size it declares (a zip bomb) is CORRUPT_FILE, stopped at the declared size', async () => {
+    const bytes = declareSize(await bomb(), 'word/document.xml', 1024);
+    expect(bytes.length).toBeLessThan(64 * 1024);
+    await expect(decode({ bytes, name: 'bomb.docx' })).rejects.toMatchObject({
+      code: 'CORRUPT_FILE',
+      message: expect.stringContaining('word/document.xml of the Word package inflates to more than the 1024 bytes it declares'),
+    });
+  });
+
+  it('a part declaring more than 64 MB is OVERSIZE before anything is inflated', async () => {
+    const bytes = declareSize(await bomb(), 'word/document.xml', 1024 * 1024 * 1024);
+    await expect(decode({ bytes, name: 'big.docx' })).rejects.toMatchObject({ code: 'OVERSIZE', message: expect.stringContaining('1024 MB uncompressed') });
+  });
+
+  it('an honest 8 MB part passes the check', async () => {
+    const r = await decode({ bytes: await bomb(), name: 'long.docx' });
+    expect(r.text.length).toBeGreaterThanOrEqual(8 * 1024 * 1024);
+  });
+});

@@ -2,8 +2,10 @@ import { BadInputError } from '@gongkai/core';
 import { parseDocument } from 'htmlparser2';
 import mammoth from 'mammoth';
 import type { Extracted } from '../decode.stage.ts';
+import { limitHtmlNesting } from '../html/html-depth.limit.ts';
 import { HtmlTextWriter } from '../html/html-text.walk.ts';
 import { untracked } from '../text/tracked-text.ts';
+import { checkZipBounds } from './zip.bounds.ts';
 
 /** Images are not text: mammoth gets an empty <img> instead of a base64 copy of each picture. */
 const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
@@ -15,6 +17,7 @@ const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
  */
 export async function extractDocx(bytes: Uint8Array, name: string): Promise<Extracted> {
   let html: string;
+  checkZipBounds(bytes, name);
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const result = await mammoth.convertToHtml({ buffer }, { convertImage: noImages, externalFileAccess: false });
@@ -22,7 +25,7 @@ export async function extractDocx(bytes: Uint8Array, name: string): Promise<Extr
   } catch (cause) {
     throw new BadInputError('CORRUPT_FILE', `${name} is not a readable Word document (.docx): ${(cause as Error).message}`, { cause });
   }
-  const doc = parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: true });
+  const doc = parseDocument(limitHtmlNesting(html), { withStartIndices: true, withEndIndices: true, decodeEntities: true });
   const writer = new HtmlTextWriter(html.length);
   doc.children.forEach((c) => writer.write(c));
   const text = writer.result().text;

@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../decode.stage.ts';
 import { originalOffset } from '../text/tracked-text.ts';
+import { limitHtmlNesting, MAX_HTML_DEPTH } from './html-depth.limit.ts';
 
 /** A government page as such sites print it: menus, breadcrumb, info bar, share buttons, the article, a footer. */
 const PAGE = `<!DOCTYPE html><html><head>
@@ -68,5 +69,25 @@ describe('HTML pages', () => {
     expect(r.decode.format).toBe('html');
     expect(r.decode.encoding).toBe('gb18030');
     expect(r.text).toContain('规范性文件\t89\t89\t89');
+  });
+});
+
+describe('HTML nested deeper than any real page', () => {
+  it('200,000 nested <div>s decode to their text, the deep tags ignored', async () => {
+    const n = 200_000;
+    const html = `<html><body><p>某县政府信息公开工作年度报告</p>${'<div>'.repeat(n)}主动公开政府信息12条。${'</div>'.repeat(n)}<p>完</p></body></html>`;
+    const r = await decode({ bytes: new TextEncoder().encode(html), name: 'deep.html' });
+    expect(r.text.split('\n').map((l) => l.trim()).filter(Boolean)).toEqual(['某县政府信息公开工作年度报告', '主动公开政府信息12条。', '完']);
+  });
+
+  it('keeps a page within the limit as it is, offsets included', () => {
+    const page = `<html><body>${'<div><span>'.repeat(100)}x${'</span></div>'.repeat(100)}${'<p>a'.repeat(2000)}</body></html>`;
+    expect(limitHtmlNesting(page)).toBe(page);
+    const deep = `${'<div>'.repeat(MAX_HTML_DEPTH + 5)}x${'</div>'.repeat(MAX_HTML_DEPTH + 5)}`;
+    const limited = limitHtmlNesting(deep);
+    expect(limited.length).toBe(deep.length);
+    expect(limited.match(/<div>/g)).toHaveLength(MAX_HTML_DEPTH);
+    expect(limited.match(/<\/div>/g)).toHaveLength(MAX_HTML_DEPTH);
+    expect(limited.indexOf('x')).toBe(deep.indexOf('x'));
   });
 });

@@ -8,6 +8,7 @@ import { countHan } from '../text/chars.ts';
 import { stripChrome } from '../text/chrome.strip.ts';
 import { setMeta } from '../text/page-meta.parse.ts';
 import { untracked } from '../text/tracked-text.ts';
+import { limitHtmlNesting } from './html-depth.limit.ts';
 import { HtmlTextWriter, isElement, isHidden, SKIPPED_TAGS, textOf } from './html-text.walk.ts';
 
 /** Containers whose id/class says they are page chrome, never the article. */
@@ -94,7 +95,7 @@ function headMeta(doc: Document): PageMeta {
 export function extractHtml(bytes: Uint8Array, name: string): Extracted {
   const decoded = decodeText(bytes, name, htmlCharsetHint(bytes));
   const source = decoded.text;
-  const doc = parseDocument(source, { withStartIndices: true, withEndIndices: true, decodeEntities: true });
+  const doc = parseDocument(limitHtmlNesting(source), { withStartIndices: true, withEndIndices: true, decodeEntities: true });
   const root = articleRoot(doc);
   const writer = new HtmlTextWriter(source.length);
   if (root.type === 'root') root.children.forEach((c) => writer.write(c));

@@ -21,7 +21,7 @@ export function reportWarnings(text: string): string[] {
 }
 
 /** A number with a unit (条 件 人 次 个 篇 项 万元 元 %) or alone in a table cell. */
-const FIGURE = /\d+(?:\.\d+)?(?=\s*(?:条|件|人|次|个|篇|项|期|场|家|份|万元|元|%))|(?<=\t|^)\d+(?:\.\d+)?(?=\t|$)/gm;
+const FIGURE = /(?<!\d)\d+(?:\.\d+)?(?=\s*(?:条|件|人|次|个|篇|项|期|场|家|份|万元|元|%))|(?<=\t|^)\d+(?:\.\d+)?(?=\t|$)/gm;
 
 /** Counts figures in `text`, stopping at `enough`. */
 function countFigures(text: string, enough: number): number {

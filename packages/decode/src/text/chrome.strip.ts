@@ -10,7 +10,17 @@ const BREADCRUMB_END = /相关链接\s*[:：]?\s*(?:-->)?|-->/g;
 const TOOL_WORDS =
   /分享到|新浪微博|腾讯微博|QQ空间|QQ好友|人人网|豆瓣|微信|微博|打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|加入收藏|收藏|全真版|文字版|文件下载|相关链接|手机扫一扫|扫一扫|字号|默认|上一篇|下一篇|-->|[大中小【】[\]|、：:·\s]/g;
 const ATTACHMENT_CHROME = /^\s*(?:相关)?附件\s*[:：]?\s*(?:[[【]?\s*(?:点击下载|点击查看|下载)\s*[\]】]?)?\s*$|^\s*附件下载\s*$/;
-const TRAILING_ATTACHMENT = /\s+附件下载\s*$/;
+/**
+ * Where a trailing "  附件下载" (after whitespace) starts, or -1. By hand
+ * because /\s+附件下载\s*$/ is quadratic on a long run of spaces.
+ */
+function trailingAttachmentAt(line: string): number {
+  const end = line.trimEnd();
+  if (!end.endsWith('附件下载')) return -1;
+  const before = end.slice(0, -'附件下载'.length);
+  const start = before.trimEnd().length;
+  return start < before.length ? start : -1;
+}
 const EDITOR = /^\s*(?:责任编辑|编辑|责编|审核|审校|校对|供稿|撰稿|文字|摄影)\s*[:：]\s*\S{0,20}\s*$/;
 const FOOTER =
   /^\s*(?:(?:版权所有|主办单位|主办|承办单位|承办|技术支持|网站标识码)\s*[:：©]|(?:网站地图|联系我们|关于我们)\s*$|Copyright\b|©)|ICP备\s*\d|公网安备/i;
@@ -86,7 +96,7 @@ export function stripChrome(input: TrackedText): ChromeResult {
       if (m && field) setMeta(meta, field, m[2] ?? '');
       return false;
     }
-    if (line.length > 200 && !BREADCRUMB.test(line) && !TRAILING_ATTACHMENT.test(line) && !line.includes('<!')) {
+    if (line.length > 200 && !BREADCRUMB.test(line) && trailingAttachmentAt(line) < 0 && !line.includes('<!')) {
       previousKept = line;
       return true;
     }
@@ -99,8 +109,8 @@ export function stripChrome(input: TrackedText): ChromeResult {
       return false;
     }
     const start = breadcrumbEnd(line, meta);
-    const trailing = TRAILING_ATTACHMENT.exec(line);
-    const end = trailing ? trailing.index : line.length;
+    const trailing = trailingAttachmentAt(line);
+    const end = trailing >= 0 ? trailing : line.length;
     const ranges = keptRanges(line, start, end);
     if (ranges.length === 1 && ranges[0]?.[0] === 0 && ranges[0][1] === line.length) {
       if (line.trim() !== '') previousKept = line;

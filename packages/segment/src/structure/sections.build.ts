@@ -13,27 +13,29 @@ interface Chain {
   prev: number;
 }
 
-/** The best consecutive-numbered chain among candidates (sorted by offset). */
+/** The best consecutive-numbered chain among candidates (sorted by offset), in one pass. */
 export function bestChain(cands: readonly HeadingCandidate[]): HeadingCandidate[] {
   const best: Chain[] = [];
   let top = -1;
+  /** For each heading number, the index of the best chain (so far) ending at a candidate with that number: linear, not quadratic. */
+  const bestEndingAt = new Map<number, number>();
   const better = (a: Chain, b: Chain | undefined) => !b || a.len > b.len || (a.len === b.len && a.score > b.score);
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i] as HeadingCandidate;
-    let chain: Chain = { len: 1, score: c.strength + (c.n === 1 ? 0.5 : 0) - (c.n - 1) * 0.9, prev: -1 };
-    for (let j = 0; j < i; j++) {
-      const p = cands[j] as HeadingCandidate;
-      const pc = best[j] as Chain;
-      if (p.n !== c.n - 1) continue;
-      const cand: Chain = { len: pc.len + 1, score: pc.score + c.strength, prev: j };
-      if (better(cand, chain)) chain = cand;
-    }
+    // extending the best chain that ends at number n-1 beats any other extension (and a chain of one)
+    const j = bestEndingAt.get(c.n - 1);
+    const pc = j === undefined ? undefined : (best[j] as Chain);
+    const chain: Chain = pc
+      ? { len: pc.len + 1, score: pc.score + c.strength, prev: j as number }
+      : { len: 1, score: c.strength + (c.n === 1 ? 0.5 : 0) - (c.n - 1) * 0.9, prev: -1 };
     best.push(chain);
+    const k = bestEndingAt.get(c.n);
+    if (better(chain, k === undefined ? undefined : best[k])) bestEndingAt.set(c.n, i);
     if (better(chain, top >= 0 ? best[top] : undefined)) top = i;
   }
   const out: HeadingCandidate[] = [];
-  for (let i = top; i >= 0; i = (best[i] as Chain).prev) out.unshift(cands[i] as HeadingCandidate);
-  return out;
+  for (let i = top; i >= 0; i = (best[i] as Chain).prev) out.push(cands[i] as HeadingCandidate);
+  return out.reverse();
 }
 
 /** Builds sections of `level` (and their children) from candidates inside [start, end). */

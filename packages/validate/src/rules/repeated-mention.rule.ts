@@ -21,9 +21,9 @@ function insideList(ctx: RuleContext, m: Mention): boolean {
   const q = m.evidence.quote;
   const digit = q.search(/\d/);
   if (/其中/.test(digit === -1 ? q : q.slice(0, digit))) return true;
-  const [s] = ctx.sentenceAt(m.evidence.start);
-  return /[一二三四五六七八九十]是/.test(ctx.text.slice(s, m.evidence.start));
+  return ctx.matchesBefore(ITEM_MARKER, m.evidence.start).length > 0;
 }
+const ITEM_MARKER = /[一二三四五六七八九十]是/g;
 
 /** The section kinds where each metric family is at home; a statement under another topic's section is not compared. */
 const HOME: Record<string, readonly SectionKind[]> = {

@@ -94,14 +94,14 @@ function checkFigureYears(ctx: RuleContext): Finding[] {
       const [s] = ctx.sentenceAt(at);
       const digit = ctx.text.slice(at, m.evidence.end).search(/\d/);
       const upto = digit === -1 ? m.evidence.end : at + digit;
-      const head = ctx.text.slice(s, upto);
-      const last = [...head.matchAll(GOVERNING_YEAR)].at(-1);
+      const last = ctx.matchesBefore(GOVERNING_YEAR, upto).at(-1);
       if (!last || last.index === undefined) continue;
       const year = Number(last[1]);
-      const after = head.slice(last.index + last[0].length);
-      if (year >= y || NOT_GOVERNING_BEFORE.test(head.slice(0, last.index)) || NOT_GOVERNING_AFTER.test(after)) continue;
-      out.push(finding('FIGURE_YEAR_MISMATCH', `In a report about ${y}, ${m.key} = ${m.value} is stated for ${year}: 「${clip(ctx.text.slice(s + last.index, m.evidence.end), 60)}」.`,
-        [ctx.ev(s + last.index, m.evidence.end)], { key: m.key, value: m.value, year }));
+      const end = last.index + last[0].length;
+      if (year >= y || NOT_GOVERNING_BEFORE.test(ctx.text.slice(Math.max(s, last.index - 16), last.index))) continue;
+      if (NOT_GOVERNING_AFTER.test(ctx.text.slice(end, Math.min(upto, end + 12)))) continue;
+      out.push(finding('FIGURE_YEAR_MISMATCH', `In a report about ${y}, ${m.key} = ${m.value} is stated for ${year}: 「${clip(ctx.text.slice(last.index, m.evidence.end), 60)}」.`,
+        [ctx.ev(last.index, m.evidence.end)], { key: m.key, value: m.value, year }));
     }
   }
   return out;
