@@ -52,10 +52,14 @@ export async function healReport(deps: SweepDeps, rec: Progress, target: StageNa
     return 'gave-up';
   }
   const heal = rec.heal + 1;
-  const jobId = await deps.pipeline.enqueue(target, { reportId: rec.reportId, runId: rec.runId, heal });
-  const next = { stage: target, jobId };
+  // The event is written before the job exists: FerretDB applies an update as a
+  // read and a rewrite of the whole document, so a $push racing the healed
+  // stage's own write could put back the status that write had just changed
+  // (seen in the 5,000-report soak: one report healed three times in vain).
   await deps.store.recordEvent(rec.reportId, { stage: target, event: 'healed', at: new Date(now).toISOString(), runId: rec.runId, message: why });
+  const next = { stage: target, jobId: jobIdFor(rec.reportId, target, rec.runId, { heal }) };
   await deps.pipeline.progress.record({ ...rec, stage: before(target), next, heal, risk: true, at: now }, now + settleMs);
+  await deps.pipeline.enqueue(target, { reportId: rec.reportId, runId: rec.runId, heal });
   deps.log.warn({ reportId: rec.reportId, stage: target, heal, why }, 'report healed: stage re-queued');
   return 'healed';
 }
