@@ -20,13 +20,13 @@ import { round, type BenchRow, type BenchSection } from './lib.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
-function corpus(n: number) {
+export function corpus(n: number) {
   const dir = join(repo, '.corpus', `n${n}-s1`);
   writeCorpus(dir, n, { seed: 1 });
   return { dir, answers: readAnswers(dir) };
 }
 
-const progress = (label: string) => (done: number, n: number) => process.stderr.write(`\r  ${label}: ${done}/${n}   `);
+export const progress = (label: string) => (done: number, n: number) => process.stderr.write(`\r  ${label}: ${done}/${n}   `);
 
 function queuedRow(r: QueuedRunResult, ceiling: number): BenchRow {
   return {

@@ -6,11 +6,15 @@
  * throughput per window of 1,000 reports (does it slow down as the
  * collections grow?); accuracy of the stored documents against the answers.
  */
-import { linkSync, copyFileSync, mkdirSync } from 'node:fs';
+import { PIPELINE_VERSION, STAGES, reportFieldsOf, type Report } from '@gongkai/core';
+import { runInProcess } from '@gongkai/stages';
+import { onPath } from '@gongkai/embedded';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Answer } from '../../corpus/corpus.types.ts';
 import { emptyTally, scoreReport, type Tally } from '../../corpus/corpus.score.ts';
-import { percentile, sampleProcesses, startHarness, waitUntil, type ProcStat } from './pipeline.harness.ts';
+import { percentile, sampleProcesses, startHarness, waitUntil, type Harness, type ProcStat } from './pipeline.harness.ts';
 
 export interface QueuedRunResult {
   n: number;
@@ -39,7 +43,62 @@ export function dropFile(corpusDir: string, inbox: string, file: string, as = fi
   return to;
 }
 
+/**
+ * Puts `count` finished report documents into the collection before a run,
+ * so a run can be measured against a collection of 100,000 without first
+ * pushing 100,000 reports through the queue: one report is stored through
+ * the store's own write path (every stage's output), then its stored form
+ * is copied under new ids in batches.
+ */
+async function prefill(h: Harness, corpusDir: string, file: string, count: number): Promise<number> {
+  const t0 = Date.now();
+  const bytes = readFileSync(join(corpusDir, file));
+  const r = await runInProcess({ bytes, name: file });
+  const id = 'prefill-template';
+  const runId = 'rprefill';
+  await h.store.intake(id, { uri: 'file:///prefill', name: file, size: bytes.length, receivedAt: new Date().toISOString() }, runId);
+  for (const stage of STAGES) {
+    const run = { ms: 1, attempts: 1, at: new Date().toISOString(), runId, version: PIPELINE_VERSION };
+    await h.store.saveStageOutput(id, runId, stage, reportFieldsOf(stage, r.outputs[stage] as never), run, 1);
+  }
+  if (!(await copyInSqlite(join(h.config.dataDir, 'ferretdb', 'data'), id, count - 1))) {
+    // a real MongoDB (MONGO_URL): through the driver
+    const stored = (await h.store.reports.findOne({ _id: id })) as Report;
+    for (let i = 1; i < count; i += 500) {
+      const batch = Array.from({ length: Math.min(500, count - i) }, (_, k) => ({ ...stored, _id: `prefill-${String(i + k).padStart(7, '0')}` }));
+      await h.store.reports.insertMany(batch, { ordered: false });
+    }
+  }
+  return (Date.now() - t0) / 1000;
+}
+
+/**
+ * On the embedded FerretDB, copies the template row inside SQLite (FerretDB
+ * takes in ~20 such documents a second through the wire protocol; SQLite
+ * copies thousands): the same stored form, with only the _id changed.
+ * Returns false when there is no embedded FerretDB data or no sqlite3 shell.
+ */
+async function copyInSqlite(dataDir: string, templateId: string, copies: number): Promise<boolean> {
+  const sqlite3 = onPath('sqlite3');
+  const files = existsSync(dataDir) ? readdirSync(dataDir).filter((f) => f.endsWith('.sqlite')) : [];
+  if (!sqlite3 || files.length === 0) return false;
+  for (const f of files) {
+    const db = join(dataDir, f);
+    const sql = (q: string) => execFileSync(sqlite3, ['-batch', '-cmd', '.timeout 30000', db, q], { encoding: 'utf8', timeout: 3_600_000 });
+    const table = sql("SELECT table_name FROM _ferretdb_collections WHERE name = 'reports';").trim();
+    if (!/^[A-Za-z0-9_.-]+$/.test(table)) continue;
+    sql(`WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ${copies})
+      INSERT INTO "${table}" (_ferretdb_sjson)
+      SELECT json_set(t._ferretdb_sjson, '$._id', printf('prefill-%07d', seq.i)) FROM seq, "${table}" t
+      WHERE t._ferretdb_sjson->>'$._id' = '${templateId}';`);
+    return true;
+  }
+  return false;
+}
+
 export async function queuedRun(o: {
+  /** Finished documents already in the collection when the run starts. */
+  prefill?: number;
   corpusDir: string;
   answers: readonly Answer[];
   processes: number;
@@ -51,6 +110,10 @@ export async function queuedRun(o: {
   const h = await startHarness('bench', { GONGKAI_STAGE_PROCESSES: String(o.processes) });
   try {
     await new Promise((r) => setTimeout(r, 3000)); // services up
+    if (o.prefill) {
+      const sec = await prefill(h, o.corpusDir, o.answers[0]!.file, o.prefill);
+      process.stderr.write(`  prefilled ${o.prefill} documents in ${Math.round(sec)} s\n`);
+    }
     const cpu0 = new Map(sampleProcesses(h).map((p) => [p.name, p.cpuSec]));
     const droppedAt = new Map<string, number>();
     const t0 = Date.now();
