@@ -14,6 +14,7 @@ const TAIL = '\n二、依申请公开情况\n收到申请5件。\n';
 
 const SHAPES: Record<string, { ext: string; make: (n: number) => string }> = {
   'one line of figures': { ext: 'txt', make: (n) => HEAD + '主动公开政府信息123条，'.repeat(n / 13) + TAIL },
+  'one line of figures, each with a year': { ext: 'txt', make: (n) => HEAD + '2015年主动公开政府信息12条，'.repeat(n / 17) + TAIL },
   'a run of digits': { ext: 'txt', make: (n) => HEAD + '主动公开' + '1'.repeat(n) + TAIL },
   'repeated headings': { ext: 'txt', make: (n) => HEAD + '一、概述\n'.repeat(n / 5) + TAIL },
   'numbered headings': { ext: 'txt', make: (n) => HEAD + Array.from({ length: n / 16 }, (_, i) => `${i + 1}. 主动公开政府信息情况\n`).join('') + TAIL },

@@ -61,11 +61,11 @@ export interface RuleContext {
   /** `re.test` on the sentence around an offset, memoized per sentence (`re` neither global nor sticky). */
   sentenceMatches(re: RegExp, offset: number): boolean;
   /**
-   * The matches of `re` (global) in the sentence around an offset that end at or
-   * before it, in text order: the sentence is scanned once per regex, memoized, so
-   * many figures in one long sentence cost linear time, not quadratic.
+   * The last match of `re` (global) in the sentence around an offset that ends at
+   * or before it (index absolute in the text): the sentence is scanned once per
+   * regex, memoized, so many figures in one long sentence cost linear time.
    */
-  matchesBefore(re: RegExp, offset: number): RegExpMatchArray[];
+  lastMatchBefore(re: RegExp, offset: number): RegExpMatchArray | undefined;
   /** Mentions outside the uniform tables, by key, in text order, one per evidence position; request counts only when about disclosure requests. */
   narrative: Map<string, Mention[]>;
   metric(key: string): Metric | undefined;
@@ -181,7 +181,7 @@ export function buildContext(input: ValidateInput): RuleContext {
     return hit;
   };
   const sentenceScans = new Map<RegExp, Map<number, RegExpMatchArray[]>>();
-  const matchesBefore = (re: RegExp, o: number): RegExpMatchArray[] => {
+  const lastMatchBefore = (re: RegExp, o: number): RegExpMatchArray | undefined => {
     const [s, e] = sentenceAt(o);
     let memo = sentenceScans.get(re);
     if (!memo) sentenceScans.set(re, (memo = new Map()));
@@ -199,7 +199,7 @@ export function buildContext(input: ValidateInput): RuleContext {
       if ((m.index ?? 0) + m[0].length <= o) lo = mid + 1;
       else hi = mid;
     }
-    return all.slice(0, lo);
+    return all[lo - 1];
   };
   const aboutRequests = (m: Mention) =>
     sentenceMatches(REQUEST_CONTEXT, m.evidence.start) || REQUEST_CONTEXT.test(headingIn(segment.sections, text, m.evidence.start));
@@ -236,7 +236,7 @@ export function buildContext(input: ValidateInput): RuleContext {
     },
     sentenceAt,
     sentenceMatches,
-    matchesBefore,
+    lastMatchBefore,
     narrative,
     metric: (key) => metrics.get(key),
   };

@@ -8,6 +8,7 @@ export interface ZipLimits {
 }
 
 const MB = 1024 * 1024;
+const mb = (n: number) => `${Math.round(n / MB)} MB`;
 export const DOCX_LIMITS: ZipLimits = { maxEntryBytes: 64 * MB, maxTotalBytes: 256 * MB };
 
 const EOCD = 0x06054b50;
@@ -38,7 +39,6 @@ export function checkZipBounds(bytes: Uint8Array, name: string, limits: ZipLimit
     const entry = buf.toString('utf8', at + 46, at + 46 + nameLen);
     const local = buf.readUInt32LE(at + 42);
     at += 46 + nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-    const mb = (n: number) => `${Math.round(n / MB)} MB`;
     if (declared > limits.maxEntryBytes) {
       throw new BadInputError('OVERSIZE', `${name}: part ${entry} of the Word package is ${mb(declared)} uncompressed (limit ${mb(limits.maxEntryBytes)})`);
     }

@@ -21,7 +21,7 @@ function insideList(ctx: RuleContext, m: Mention): boolean {
   const q = m.evidence.quote;
   const digit = q.search(/\d/);
   if (/其中/.test(digit === -1 ? q : q.slice(0, digit))) return true;
-  return ctx.matchesBefore(ITEM_MARKER, m.evidence.start).length > 0;
+  return ctx.lastMatchBefore(ITEM_MARKER, m.evidence.start) !== undefined;
 }
 const ITEM_MARKER = /[一二三四五六七八九十]是/g;
 

@@ -94,7 +94,7 @@ function checkFigureYears(ctx: RuleContext): Finding[] {
       const [s] = ctx.sentenceAt(at);
       const digit = ctx.text.slice(at, m.evidence.end).search(/\d/);
       const upto = digit === -1 ? m.evidence.end : at + digit;
-      const last = ctx.matchesBefore(GOVERNING_YEAR, upto).at(-1);
+      const last = ctx.lastMatchBefore(GOVERNING_YEAR, upto);
       if (!last || last.index === undefined) continue;
       const year = Number(last[1]);
       const end = last.index + last[0].length;
