@@ -57,6 +57,7 @@ export async function healReport(deps: SweepDeps, rec: Progress, target: StageNa
   // stage's own write could put back the status that write had just changed
   // (seen in the 5,000-report soak: one report healed three times in vain).
   await deps.store.recordEvent(rec.reportId, { stage: target, event: 'healed', at: new Date(now).toISOString(), runId: rec.runId, message: why });
+  // the ledger too, so the healed job's own progress record (written when it finishes) comes after this one
   const next = { stage: target, jobId: jobIdFor(rec.reportId, target, rec.runId, { heal }) };
   await deps.pipeline.progress.record({ ...rec, stage: before(target), next, heal, risk: true, at: now }, now + settleMs);
   await deps.pipeline.enqueue(target, { reportId: rec.reportId, runId: rec.runId, heal });
