@@ -18,7 +18,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { harnessProcesses, sampleProcesses, startHarness, waitUntil } from './bench/pipeline/pipeline.harness.ts';
+import { harnessProcesses, sampleProcesses, settled, startHarness, waitUntil } from './bench/pipeline/pipeline.harness.ts';
 import { parseArgs } from './corpus/cli.args.ts';
 import { Rng } from './corpus/rng.ts';
 import { buildHostile } from './fuzz/hostile.build.ts';
@@ -49,7 +49,7 @@ let exitCode = 0;
 const t0 = Date.now();
 try {
   say(`${files.length} hostile files (${inputs.size} distinct contents the watcher takes), data in ${h.dir}`);
-  await new Promise((r) => setTimeout(r, 3000));
+  await settled(h);
   const sampler = setInterval(() => {
     for (const p of sampleProcesses(h)) peakRss.set(p.name, Math.max(peakRss.get(p.name) ?? 0, p.rssMb));
     const pids = harnessProcesses(h).map((p) => p.pid);

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startHarness, waitUntil } from './bench/pipeline/pipeline.harness.ts';
+import { settled, startHarness, waitUntil } from './bench/pipeline/pipeline.harness.ts';
 import { dropFile } from './bench/pipeline/queued.run.ts';
 import { parseArgs } from './corpus/cli.args.ts';
 import { readAnswers, writeCorpus } from './corpus/corpus.generate.ts';
@@ -55,7 +55,7 @@ let afterReplay: CheckResult | null = null;
 const t0 = Date.now();
 try {
   say(`${n} reports + ${bad.length} bad files, data in ${h.dir}`);
-  await new Promise((r) => setTimeout(r, 3000));
+  await settled(h);
   // the killer: a random worker every few seconds until everything is in
   let killing = true;
   const killer = (async () => {

@@ -39,7 +39,7 @@ export async function startHarness(name: string, env: Record<string, string> = {
   mkdirSync(config.inbox, { recursive: true });
   const sup = await superviseAll(config, createLogger(config, name, { stderr: true }), fullEnv);
   const store = await ReportStore.open(sup.infra.mongoUrl, config.mongoDb, { appName: name });
-  const pipeline = await Pipeline.connect({ redisUrl: sup.infra.redisUrl, prefix: config.queuePrefix, stages: config.stages });
+  const pipeline = await Pipeline.connect({ redisUrl: sup.infra.redisUrl, prefix: config.queuePrefix, stages: config.stages, handoff: config.handoff });
   // completed jobs are trimmed at 5000 (removeOnComplete), so completions are counted as they happen
   const completedAt = new Map<string, number>();
   const eventsConnection = createRedis(sup.infra.redisUrl, 'worker', 'harness');
@@ -129,6 +129,27 @@ export function sampleProcesses(h: Harness): ProcStat[] {
     const s = procStat(pid);
     return s ? [{ pid, name, ...s }] : [];
   });
+}
+
+/**
+ * Waits until the services have finished starting: every process up and the
+ * whole harness using under `idleShare` of one core for two consecutive
+ * seconds (module loading and stage threads warming up cost several CPU
+ * seconds per process; a run timed from before that charges it to its
+ * first reports). Gives up quietly after `timeoutMs`.
+ */
+export async function settled(h: Harness, idleShare = 0.1, timeoutMs = 60_000): Promise<number> {
+  const t0 = Date.now();
+  const total = () => sampleProcesses(h).reduce((s, p) => s + p.cpuSec, 0);
+  let prev = total();
+  let quiet = 0;
+  while (Date.now() - t0 < timeoutMs && quiet < 2) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = total();
+    quiet = now - prev < idleShare ? quiet + 1 : 0;
+    prev = now;
+  }
+  return (Date.now() - t0) / 1000;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -14,7 +14,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSyn
 import { dirname, join } from 'node:path';
 import type { Answer } from '../../corpus/corpus.types.ts';
 import { emptyTally, scoreReport, type Tally } from '../../corpus/corpus.score.ts';
-import { percentile, sampleProcesses, startHarness, waitUntil, type Harness, type ProcStat } from './pipeline.harness.ts';
+import { percentile, sampleProcesses, settled, startHarness, waitUntil, type Harness, type ProcStat } from './pipeline.harness.ts';
 
 export interface QueuedRunResult {
   n: number;
@@ -109,7 +109,8 @@ export async function queuedRun(o: {
   const n = o.answers.length;
   const h = await startHarness('bench', { GONGKAI_STAGE_PROCESSES: String(o.processes) });
   try {
-    await new Promise((r) => setTimeout(r, 3000)); // services up
+    const warmup = await settled(h);
+    process.stderr.write(`  services settled after ${Math.round(warmup)} s\n`);
     if (o.prefill) {
       const sec = await prefill(h, o.corpusDir, o.answers[0]!.file, o.prefill);
       process.stderr.write(`  prefilled ${o.prefill} documents in ${Math.round(sec)} s\n`);
