@@ -46,7 +46,9 @@ export async function testEnv(name: string, overrides: Record<string, string> = 
   const store = await ReportStore.open(config.mongoUrl!, config.mongoDb);
   await store.ensureIndexes();
   const blobs = new FsBlobStore(join(config.dataDir, 'blobs'));
-  const pipeline = await Pipeline.connect({ redisUrl: config.redisUrl!, prefix: config.queuePrefix, stages: config.stages, settleMs: 2 * config.lockMs });
+  const pipeline = await Pipeline.connect({
+    redisUrl: config.redisUrl!, prefix: config.queuePrefix, stages: config.stages, settleMs: 2 * config.lockMs, handoff: config.handoff,
+  });
   return {
     name, config, env, store, blobs, pipeline, log, dir,
     async cleanup() {

@@ -89,6 +89,10 @@ describe('the progress sweeper', () => {
     const { reportId } = await ingest(t, { body: report(), name: 'lost-input.txt', uri: 'test:lost-input' });
     await waitFor('decode done', async () => (await t.store.get(reportId))?.pipeline.stages.decode);
     await only.close();
+    // lost everywhere: handed on through Redis (gone, as after a Redis restart) and not in MongoDB either
+    const { runId } = (await t.store.get(reportId))!.pipeline;
+    expect(Object.keys(await t.pipeline.handoff.get(reportId, runId, ['decode']))).toEqual(['decode']);
+    await t.pipeline.handoff.clear(reportId, runId, ['decode']);
     await t.store.reports.updateOne({ _id: reportId }, { $unset: { 'pipeline.stages.decode': '', text: '', decode: '' } } as never);
     workers = startTestWorkers(t);
     const doc = await done(reportId);

@@ -30,7 +30,7 @@ export async function openDeps(
   lifecycle.defer('mongodb', () => store.close());
   const blobs = config.blobStore === 'gridfs' ? new GridFsBlobStore(store.db) : new FsBlobStore(join(config.dataDir, 'blobs'));
   const pipeline = await Pipeline.connect({
-    redisUrl: infra.redisUrl, prefix: config.queuePrefix, stages: config.stages, settleMs: 2 * config.lockMs,
+    redisUrl: infra.redisUrl, prefix: config.queuePrefix, stages: config.stages, settleMs: 2 * config.lockMs, handoff: config.handoff,
   });
   lifecycle.defer('queues', () => pipeline.close());
   return { config, infra, store, blobs, pipeline, log };

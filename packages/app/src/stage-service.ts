@@ -19,7 +19,7 @@ export async function runStageService(stage: StageName, env: NodeJS.ProcessEnv):
     const deps = await openDeps(config, log, lifecycle, { startInfraIfMissing: false, appName: `gongkai-${stage}` });
     const settings = config.stages[stage];
     const runner = new StageRunner({
-      threads: settings.concurrency, timeoutMs: settings.timeoutMs, context: { decode: { maxBytes: config.maxBytes } },
+      threads: Math.min(settings.threads, settings.concurrency), warm: stage, timeoutMs: settings.timeoutMs, context: { decode: { maxBytes: config.maxBytes } },
     });
     lifecycle.defer('stage threads', () => runner.close());
     const worker = startStageWorker(stage, { ...deps, runner, maxBytes: config.maxBytes }, { settings, lockMs: config.lockMs });
@@ -45,7 +45,7 @@ export async function runStageService(stage: StageName, env: NodeJS.ProcessEnv):
     const timers = [setInterval(() => void reconcile(), 60_000), setInterval(() => void sweep(), sweepEveryMs)];
     for (const t of timers) t.unref();
     lifecycle.defer('reconciler and sweeper', () => timers.forEach((t) => clearInterval(t)));
-    log.info({ stage, concurrency: settings.concurrency, attempts: settings.attempts }, 'worker ready');
+    log.info({ stage, concurrency: settings.concurrency, threads: settings.threads, attempts: settings.attempts }, 'worker ready');
   } catch (err) {
     log.fatal({ err }, 'worker failed to start');
     await lifecycle.stop('start-up failed');

@@ -22,17 +22,19 @@ const boolish = z
   .refine((v) => ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(v), { message: 'must be true or false' })
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
-const stageDefaults: Record<StageName, { attempts: number; concurrency: number }> = {
-  decode: { attempts: 5, concurrency: 2 },
-  segment: { attempts: 5, concurrency: 4 },
-  extract: { attempts: 5, concurrency: 4 },
-  validate: { attempts: 5, concurrency: 4 },
+const stageDefaults: Record<StageName, { attempts: number; concurrency: number; threads: number }> = {
+  decode: { attempts: 5, concurrency: 2, threads: 2 },
+  segment: { attempts: 5, concurrency: 4, threads: 1 },
+  extract: { attempts: 5, concurrency: 4, threads: 1 },
+  validate: { attempts: 5, concurrency: 4, threads: 1 },
 };
 
 /** Per-stage environment keys: GONGKAI_<STAGE>_<SETTING>, e.g. GONGKAI_DECODE_ATTEMPTS. */
 export const stageEnvKeys = (stage: StageName) => {
   const p = `GONGKAI_${stage.toUpperCase()}_`;
-  return { attempts: `${p}ATTEMPTS`, concurrency: `${p}CONCURRENCY`, backoffMs: `${p}BACKOFF_MS`, timeoutMs: `${p}TIMEOUT_MS` } as const;
+  return {
+    attempts: `${p}ATTEMPTS`, concurrency: `${p}CONCURRENCY`, threads: `${p}THREADS`, backoffMs: `${p}BACKOFF_MS`, timeoutMs: `${p}TIMEOUT_MS`,
+  } as const;
 };
 
 function stageShape(stage: StageName) {
@@ -41,6 +43,7 @@ function stageShape(stage: StageName) {
   return {
     [keys.attempts]: int(1, 100).default(d.attempts) as unknown as ReturnType<typeof int>,
     [keys.concurrency]: int(1, 256).default(d.concurrency),
+    [keys.threads]: int(1, 64).default(d.threads),
     [keys.backoffMs]: int(0, 3_600_000).default(1000),
     [keys.timeoutMs]: int(100, 3_600_000).default(120_000),
   };
@@ -73,6 +76,10 @@ export const envSchema = z.object({
   GONGKAI_POLL_MS: int(50, 3_600_000).default(1000),
   GONGKAI_STABLE_MS: int(0, 600_000).default(500),
   GONGKAI_REPLAY_RATE: int(1, 100_000).default(50),
+  /** Seconds a stage output waits in Redis for the next stages (0: every stage writes its output to MongoDB). */
+  GONGKAI_HANDOFF_TTL_S: int(0, 7 * 24 * 3600).default(900),
+  /** Outputs bigger than this, compressed, go to MongoDB at once instead of through Redis. */
+  GONGKAI_HANDOFF_MAX_BYTES: int(1024, 512 * 1024 * 1024).default(2 * 1024 * 1024),
   /** Worker processes per stage service that `gongkai start` runs (each with GONGKAI_<STAGE>_CONCURRENCY jobs). */
   GONGKAI_STAGE_PROCESSES: int(1, 64).default(1),
   GONGKAI_BLOB_STORE: z.enum(['fs', 'gridfs']).default('fs'),
@@ -91,5 +98,5 @@ export const envSchema = z.object({
   GONGKAI_TOOLS: z.string().optional(),
 });
 
-/** GONGKAI_<STAGE>_{ATTEMPTS,CONCURRENCY,BACKOFF_MS,TIMEOUT_MS} for every stage. */
+/** GONGKAI_<STAGE>_{ATTEMPTS,CONCURRENCY,THREADS,BACKOFF_MS,TIMEOUT_MS} for every stage. */
 export const stageEnvSchema = z.object(Object.fromEntries(STAGES.flatMap((s) => Object.entries(stageShape(s)))) as Record<string, ReturnType<typeof int>>);

@@ -8,6 +8,12 @@ export interface StageSettings {
   attempts: number;
   /** Jobs one worker process runs at once. @defaultValue decode 2, others 4 */
   concurrency: number;
+  /**
+   * Threads that run the stage's code in one worker process (jobs beyond it
+   * wait for a thread, their locks renewed meanwhile; each thread costs
+   * ~100 MB and seconds of start-up). @defaultValue decode 2, others 1
+   */
+  threads: number;
   /** First retry delay; doubles each attempt, with jitter. @defaultValue 1000 */
   backoffMs: number;
   /** A single run of the stage longer than this fails (transient). @defaultValue 120000 */
@@ -36,6 +42,8 @@ export interface Config {
   pollMs: number;
   stableMs: number;
   replayRatePerSec: number;
+  /** Stage outputs handed on through Redis: seconds kept (0: off) and the largest handed on. */
+  handoff: { ttlSec: number; maxBytes: number };
   /** Worker processes per stage service under the supervisor (`gongkai start`). @defaultValue 1 */
   stageProcesses: number;
   blobStore: 'fs' | 'gridfs';
@@ -91,7 +99,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const stages = Object.fromEntries(
     STAGES.map((s) => {
       const k = stageEnvKeys(s);
-      return [s, { attempts: st[k.attempts], concurrency: st[k.concurrency], backoffMs: st[k.backoffMs], timeoutMs: st[k.timeoutMs] }];
+      return [s, { attempts: st[k.attempts], concurrency: st[k.concurrency], threads: st[k.threads], backoffMs: st[k.backoffMs], timeoutMs: st[k.timeoutMs] }];
     }),
   ) as Record<StageName, StageSettings>;
   return {
@@ -111,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     pollMs: e.GONGKAI_POLL_MS,
     stableMs: e.GONGKAI_STABLE_MS,
     replayRatePerSec: e.GONGKAI_REPLAY_RATE,
+    handoff: { ttlSec: e.GONGKAI_HANDOFF_TTL_S, maxBytes: e.GONGKAI_HANDOFF_MAX_BYTES },
     stageProcesses: e.GONGKAI_STAGE_PROCESSES,
     blobStore: e.GONGKAI_BLOB_STORE,
     auth: {

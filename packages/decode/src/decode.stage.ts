@@ -51,6 +51,15 @@ async function extract(format: Format, input: RawInput): Promise<Extracted> {
 }
 
 /**
+ * Loads the format readers that are otherwise loaded on the first file of
+ * their format (pdf.js alone takes ~1 s of CPU to load and parse): a worker
+ * calls it at start, so its first reports are not slower than the rest.
+ */
+export async function warmDecode(): Promise<void> {
+  await Promise.all([import('./html/html.extract.ts'), import('./pdf/pdf.extract.ts'), import('./docx/docx.extract.ts')]);
+}
+
+/**
  * The decode stage: raw bytes and a file name in, normalized simplified text
  * and the facts of how it was decoded out. Permanent problems throw
  * BadInputError; a text that does not look like a disclosure report only

@@ -9,4 +9,5 @@ export { queueName, dlqName, jobIdFor, newRunId } from './names.ts';
 export { createRedis, redisReady } from './redis.connection.ts';
 export type { JobPayload, DeadLetterJobData } from './job.types.ts';
 export { ProgressLedger, type Progress } from './progress.ledger.ts';
+export { HandoffCache, HANDOFF_DEFAULTS, type HandoffOptions } from './handoff.cache.ts';
 export { sweepProgress, healReport, MAX_HEALS, type SweepResult } from './heal.sweeper.ts';

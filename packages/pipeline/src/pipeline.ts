@@ -3,6 +3,7 @@ import { STAGES, type StageName } from '@gongkai/core';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DeadLetterJobData, JobPayload } from './job.types.ts';
+import { HANDOFF_DEFAULTS, HandoffCache, type HandoffOptions } from './handoff.cache.ts';
 import { dlqName, jobIdFor, queueName } from './names.ts';
 import { ProgressLedger } from './progress.ledger.ts';
 import { createRedis, redisReady } from './redis.connection.ts';
@@ -19,6 +20,8 @@ export interface PipelineOptions {
    * stored state with the queues. @defaultValue 60000
    */
   settleMs?: number;
+  /** Stage outputs handed on through Redis (see handoff.cache.ts). @defaultValue 900 s, 2 MiB */
+  handoff?: HandoffOptions;
 }
 
 /**
@@ -31,6 +34,8 @@ export class Pipeline {
   readonly dlqs: Record<StageName, Queue<DeadLetterJobData>>;
   /** Each in-flight report's last confirmed step (see heal.sweeper.ts). */
   readonly progress: ProgressLedger;
+  /** Stage outputs on their way to the next stages. */
+  readonly handoff: HandoffCache;
 
   private constructor(
     readonly connection: Redis,
@@ -40,6 +45,7 @@ export class Pipeline {
     this.queues = Object.fromEntries(STAGES.map((s) => [s, new Queue<JobPayload>(queueName(s), common)])) as Pipeline['queues'];
     this.dlqs = Object.fromEntries(STAGES.map((s) => [s, new Queue<DeadLetterJobData>(dlqName(s), common)])) as Pipeline['dlqs'];
     this.progress = new ProgressLedger(connection, opts.prefix);
+    this.handoff = new HandoffCache(connection, opts.prefix, opts.handoff ?? HANDOFF_DEFAULTS);
   }
 
   static async connect(opts: PipelineOptions): Promise<Pipeline> {

@@ -10,6 +10,8 @@ export interface StageRunnerOptions {
   timeoutMs?: number;
   /** Old-generation heap limit per thread; beyond it the run fails as bad input. @defaultValue 1024 */
   maxHeapMb?: number;
+  /** The stage the threads will run, loaded in full when each thread starts. */
+  warm?: StageName;
   context: StageContext;
 }
 
@@ -32,7 +34,7 @@ export class StageRunner {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
-  private readonly opts: Required<Omit<StageRunnerOptions, 'context'>> & { context: StageContext };
+  private readonly opts: Required<Omit<StageRunnerOptions, 'context' | 'warm'>> & Pick<StageRunnerOptions, 'context' | 'warm'>;
 
   constructor(opts: StageRunnerOptions) {
     this.opts = { threads: 1, timeoutMs: 120_000, maxHeapMb: 1024, ...opts };
@@ -42,7 +44,7 @@ export class StageRunner {
   private spawn(): Slot {
     const worker = new Worker(new URL('./stage-thread.boot.mjs', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb },
-      workerData: { compiled: false },
+      workerData: { compiled: false, warm: this.opts.warm },
     });
     const slot: Slot = { worker, busy: false };
     worker.on('message', (reply: ThreadReply) => this.settle(reply));

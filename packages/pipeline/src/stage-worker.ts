@@ -1,6 +1,6 @@
 import type { StageSettings } from '@gongkai/config';
 import {
-  BadInputError, PIPELINE_VERSION, PipelineError, classifyError, nextStage, reportFieldsOf, type ReportStatus, type StageName, type StageOutputs,
+  BadInputError, PIPELINE_VERSION, PipelineError, classifyError, nextStage, reportFieldsOf, type Report, type ReportStatus, type StageName, type StageOutputs,
 } from '@gongkai/core';
 import type { Logger } from '@gongkai/runtime';
 import { STAGE_REGISTRY, type StageInputs } from '@gongkai/stages';
@@ -41,8 +41,20 @@ class LostInput extends Error {
   }
 }
 
-/** Loads what a stage needs: the raw file for decode, earlier outputs otherwise. */
-async function loadInput<S extends StageName>(stage: S, payload: JobPayload, deps: StageWorkerDeps): Promise<{ runId: string; status: ReportStatus; input: StageInputs[S] }> {
+interface LoadedInput<S extends StageName> {
+  runId: string;
+  status: ReportStatus;
+  input: StageInputs[S];
+  /** Earlier stages whose output came through the handoff (not yet in MongoDB: validate writes them). */
+  handedOn: StageName[];
+}
+
+/**
+ * Loads what a stage needs: the raw file for decode; otherwise the earlier
+ * outputs from the handoff, with MongoDB for what is not there (too big,
+ * expired, lost with a Redis restart, or a re-run of a stored report).
+ */
+async function loadInput<S extends StageName>(stage: S, payload: JobPayload, deps: StageWorkerDeps, log: Logger): Promise<LoadedInput<S>> {
   const def = STAGE_REGISTRY[stage];
   if (stage === 'decode') {
     const report = await deps.store.get(payload.reportId);
@@ -52,13 +64,30 @@ async function loadInput<S extends StageName>(stage: S, payload: JobPayload, dep
     }
     const bytes = await deps.blobs.get(payload.reportId);
     if (!bytes) throw new PipelineError('INPUT_MISSING', `the raw file of report ${payload.reportId} (${report.source.name}) is not in the blob store`);
-    return { runId: report.pipeline.runId, status: report.status, input: { bytes, name: report.source.name } as StageInputs[S] };
+    return { runId: report.pipeline.runId, status: report.status, input: { bytes, name: report.source.name } as StageInputs[S], handedOn: [] };
   }
-  const loaded = await deps.store.loadOutputs(payload.reportId, def.needs);
+  const cached = await deps.pipeline.handoff.get(payload.reportId, payload.runId, def.needs).catch((err: Error) => {
+    log.warn({ err: err.message }, 'handoff unreadable; reading the stored outputs');
+    return {};
+  });
+  const handedOn = def.needs.filter((s) => s in cached);
+  const loaded = await deps.store.loadOutputs(payload.reportId, def.needs.filter((s) => !(s in cached)));
   if (!loaded) throw new PipelineError('INPUT_MISSING', `report ${payload.reportId} is not in the store`);
-  const missing = def.needs.filter((s) => !(s in loaded.outputs));
+  const outputs = { ...loaded.outputs, ...cached };
+  const missing = def.needs.filter((s) => !(s in outputs));
   if (missing.length > 0 && loaded.runId === payload.runId) throw new LostInput(missing[0]!);
-  return { runId: loaded.runId, status: loaded.status, input: loaded.outputs as StageInputs[S] };
+  return { runId: loaded.runId, status: loaded.status, input: outputs as StageInputs[S], handedOn };
+}
+
+/**
+ * What a stage writes to the report: nothing but its run record when its
+ * output was handed on; at validate, the outputs of every stage that came
+ * through the handoff too, so the finished document is whole in one update.
+ */
+function fieldsToStore(stage: StageName, output: unknown, input: unknown, handedOn: readonly StageName[], handedOff: boolean): Partial<Report> {
+  if (handedOff) return {};
+  const earlier = handedOn.map((s) => reportFieldsOf(s, (input as Record<string, unknown>)[s] as never));
+  return Object.assign({}, ...earlier, reportFieldsOf(stage, output as never)) as Partial<Report>;
 }
 
 /**
@@ -76,7 +105,7 @@ export function startStageWorker(stage: StageName, deps: StageWorkerDeps, opts: 
     const t0 = performance.now();
     try {
       await opts.beforeRun?.(job);
-      const { runId, status, input } = await loadInput(stage, job.data, deps);
+      const { runId, status, input, handedOn } = await loadInput(stage, job.data, deps, log);
       if (runId !== job.data.runId) {
         log.info({ currentRunId: runId }, 'stale job: the report has a newer run; skipped');
         return { stale: true };
@@ -84,7 +113,11 @@ export function startStageWorker(stage: StageName, deps: StageWorkerDeps, opts: 
       const output = (await deps.runner.run(stage, input)) as StageOutputs[typeof stage];
       const ms = Math.round((performance.now() - t0) * 10) / 10;
       const run = { ms, attempts: attempt, at: new Date().toISOString(), runId, version: PIPELINE_VERSION };
-      const saved = await deps.store.saveStageOutput(job.data.reportId, runId, stage, reportFieldsOf(stage, output as never), run, attempt);
+      const next = nextStage(stage);
+      // handed on before the run record is written: a stage whose record is stored has its output somewhere
+      const handedOff = next !== null && (await deps.pipeline.handoff.put(job.data.reportId, runId, stage, output));
+      const fields = fieldsToStore(stage, output, input, handedOn, handedOff);
+      const saved = await deps.store.saveStageOutput(job.data.reportId, runId, stage, fields, run, attempt);
       if (!saved) {
         log.info('stale job: the report moved to a newer run while this stage ran; output dropped');
         return { stale: true };
@@ -92,9 +125,10 @@ export function startStageWorker(stage: StageName, deps: StageWorkerDeps, opts: 
       // a failed report whose stage now succeeded was retried outside replay (e.g. Bull Board's retry):
       // its dead letter is resolved, so MongoDB and the dead-letter queue agree
       if (status === 'failed') await resolveDeadLetter(deps, job, stage);
-      const next = nextStage(stage);
       const nextJobId = next ? await deps.pipeline.enqueue(next, job.data) : null;
-      await recordProgress(deps, job, stage, next && nextJobId ? { stage: next, jobId: nextJobId } : null);
+      const risk = await recordProgress(deps, job, stage, next && nextJobId ? { stage: next, jobId: nextJobId } : null);
+      // a report at risk keeps its handoff until it expires: a heal then need not start over from decode
+      if (!next && !risk) await deps.pipeline.handoff.clear(job.data.reportId, runId, handedOn).catch(() => {});
       log.info({ ms, next, ...(stage === 'validate' ? { status: (output as StageOutputs['validate']).status } : {}) }, 'stage done');
       return { ms, next };
     } catch (err) {
@@ -165,12 +199,13 @@ function progressOf(job: Job<JobPayload>, stage: Progress['stage'], next: Progre
  * is checked once more after it is done. A report done without risk leaves
  * the ledger.
  */
-async function recordProgress(deps: StageWorkerDeps, job: Job<JobPayload>, stage: StageName, next: Progress['next']): Promise<void> {
+async function recordProgress(deps: StageWorkerDeps, job: Job<JobPayload>, stage: StageName, next: Progress['next']): Promise<boolean> {
   const ledger = deps.pipeline.progress;
   const prev = await ledger.get(job.data.reportId);
   const risk = (prev?.runId === job.data.runId && prev.risk) || (job.attemptsStarted ?? 1) > 1 || job.attemptsMade > 0;
-  if (!next && !risk) return ledger.clear(job.data.reportId);
-  await ledger.record(progressOf(job, stage, next, risk), Date.now() + deps.pipeline.settleMs);
+  if (!next && !risk) await ledger.clear(job.data.reportId);
+  else await ledger.record(progressOf(job, stage, next, risk), Date.now() + deps.pipeline.settleMs);
+  return risk;
 }
 
 export interface StageWorker {

@@ -4,8 +4,8 @@
  * stopped (timeout) or contained (memory limit) without killing the worker.
  */
 import { PipelineError, type StageName } from '@gongkai/core';
-import { runStage, type StageContext } from '@gongkai/stages';
-import { parentPort } from 'node:worker_threads';
+import { STAGE_REGISTRY, runStage, type StageContext } from '@gongkai/stages';
+import { parentPort, workerData } from 'node:worker_threads';
 
 export interface ThreadRequest {
   id: number;
@@ -17,6 +17,10 @@ export interface ThreadRequest {
 export type ThreadReply =
   | { id: number; ok: true; output: unknown }
   | { id: number; ok: false; error: { name: string; message: string; code: string; retryable: boolean; stack: string | null } };
+
+// the stage this thread is for, if known, loads now rather than on its first report
+const warm = (workerData as { warm?: StageName } | undefined)?.warm;
+if (warm) await STAGE_REGISTRY[warm].warm?.().catch(() => {}); // a failure shows on the first report instead
 
 parentPort?.on('message', async (req: ThreadRequest) => {
   let reply: ThreadReply;

@@ -1,0 +1,130 @@
+/**
+ * The handoff: decode, segment and extract hand their outputs on through
+ * Redis and write only their run records; validate writes the whole
+ * document in one update. Checked against the same report run with the
+ * handoff off (every stage storing its output), on real Redis and FerretDB.
+ */
+import { isDone, type Report } from '@gongkai/core';
+import { HandoffCache, ingest } from '@gongkai/pipeline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEnv, waitFor, type TestEnv } from '../helpers/test-env.ts';
+import { startTestWorkers } from '../helpers/workers.ts';
+
+const envs: TestEnv[] = [];
+let on: TestEnv;
+let off: TestEnv;
+let small: TestEnv;
+beforeAll(async () => {
+  on = await testEnv('handoff-on');
+  off = await testEnv('handoff-off', { GONGKAI_HANDOFF_TTL_S: '0' });
+  small = await testEnv('handoff-small', { GONGKAI_HANDOFF_MAX_BYTES: '1024' });
+  envs.push(on, off, small);
+});
+afterAll(async () => {
+  for (const t of envs) await t.cleanup();
+});
+
+/** A synthetic report whose text compresses to well over 1 KB (figures differ on every line). */
+function reportBody(seed: number): Uint8Array {
+  const lines = [`某某市人民政府办公室20${10 + (seed % 8)}年政府信息公开工作年度报告`, '一、概述', `全年主动公开政府信息${1200 + seed}条，其中规范性文件${30 + seed}件。`, '二、依申请公开情况'];
+  lines.push(`全年共受理政府信息公开申请${80 + seed}件，其中当面申请${40 + seed}件，网络申请${40}件。`);
+  for (let i = 0; i < 120; i++) lines.push(`第${i + 1}项：${(seed * 7919 + i * 104729) % 99991}件，同比增长${(i * 37) % 100}%。`);
+  lines.push('三、存在的问题和改进措施', '工作中还存在一些不足。');
+  return new TextEncoder().encode(lines.join('\n'));
+}
+
+const doneIn = (t: TestEnv, id: string) =>
+  waitFor(`report ${id.slice(0, 8)} done`, async () => {
+    const r = await t.store.get(id, { full: true });
+    return r && isDone(r.status) && Object.keys(r.pipeline.stages).length === 4 ? r : null;
+  }, 60_000);
+
+/** The fields a report's reader sees, without run bookkeeping (times, run ids, history). */
+const content = (r: Report) => ({ text: r.text, meta: r.meta, sections: r.sections, metrics: r.metrics, findings: r.findings, status: r.status });
+
+describe('stage outputs handed on through Redis', () => {
+  it('keeps decode output in Redis, not in the document, until validate writes everything at once', async () => {
+    const decodeOnly = startTestWorkers(on, {}, ['decode']);
+    const { reportId } = await ingest(on, { body: reportBody(1), name: 'handoff.txt', uri: 'test:handoff' });
+    const afterDecode = await waitFor('decode done', async () => {
+      const r = await on.store.get(reportId, { full: true });
+      return r?.pipeline.stages.decode ? r : null;
+    }, 30_000);
+    await decodeOnly.close();
+    const { runId } = afterDecode.pipeline;
+    expect(afterDecode.status).toBe('processing');
+    expect(afterDecode.text).toBeUndefined();
+    const handed = await on.pipeline.handoff.get(reportId, runId, ['decode', 'segment']);
+    expect(Object.keys(handed)).toEqual(['decode']);
+    expect(handed.decode?.text).toContain('主动公开政府信息1201条');
+
+    const rest = startTestWorkers(on, {}, ['segment', 'extract', 'validate']);
+    try {
+      const done = await doneIn(on, reportId);
+      expect(done.text).toBe(handed.decode?.text);
+      expect(done.metrics?.find((m) => m.key === 'proactive.total')?.value).toBe(1201);
+      expect(Object.keys(done.pipeline.stages).sort()).toEqual(['decode', 'extract', 'segment', 'validate']);
+      // stored, so the Redis copies are dropped
+      expect(await on.pipeline.handoff.get(reportId, runId, ['decode', 'segment', 'extract'])).toEqual({});
+    } finally {
+      await rest.close();
+    }
+  });
+
+  it('gives the same document as a pipeline that stores every stage (handoff off)', async () => {
+    const body = reportBody(2);
+    const docs: Report[] = [];
+    for (const t of [on, off]) {
+      const workers = startTestWorkers(t);
+      try {
+        const { reportId } = await ingest(t, { body, name: 'same.txt', uri: 'test:same' });
+        docs.push(await doneIn(t, reportId));
+      } finally {
+        await workers.close();
+      }
+    }
+    const [viaRedis, stored] = docs as [Report, Report];
+    expect(off.pipeline.handoff.enabled).toBe(false);
+    expect(stored.metrics!.length).toBeGreaterThan(2);
+    expect(content(viaRedis)).toEqual(content(stored));
+  });
+
+  it('stores an output too big to hand on at once, and the report still completes', async () => {
+    const decodeOnly = startTestWorkers(small, {}, ['decode']);
+    const { reportId } = await ingest(small, { body: reportBody(3), name: 'big.txt', uri: 'test:big' });
+    const afterDecode = await waitFor('decode done', async () => {
+      const r = await small.store.get(reportId, { full: true });
+      return r?.pipeline.stages.decode ? r : null;
+    }, 30_000);
+    await decodeOnly.close();
+    expect(afterDecode.text).toContain('主动公开政府信息1203条');
+    expect(await small.pipeline.handoff.get(reportId, afterDecode.pipeline.runId, ['decode'])).toEqual({});
+    const rest = startTestWorkers(small, {}, ['segment', 'extract', 'validate']);
+    try {
+      const done = await doneIn(small, reportId);
+      expect(done.metrics?.find((m) => m.key === 'proactive.total')?.value).toBe(1203);
+    } finally {
+      await rest.close();
+    }
+  });
+
+  it('expires what nobody collects, refuses what is too big, and does nothing when off', async () => {
+    const redis = on.pipeline.connection;
+    const cache = new HandoffCache(redis, `${on.config.queuePrefix}-unit`, { ttlSec: 30, maxBytes: 4096 });
+    const output = { text: '甲'.repeat(100), offsetMap: [1, 2, 3] } as never;
+    expect(await cache.put('r1', 'run1', 'decode', output)).toBe(true);
+    const ttl = await redis.ttl(`${on.config.queuePrefix}-unit:handoff:r1:run1:decode`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(30);
+    expect((await cache.get('r1', 'run1', ['decode'])).decode).toEqual(output);
+    expect(await cache.get('r1', 'run2', ['decode'])).toEqual({}); // another run sees nothing
+    const noisy = Array.from({ length: 4000 }, (_, i) => (i * 2654435761) % 1000003);
+    expect(await cache.put('r1', 'run1', 'segment', { noisy } as never)).toBe(false);
+    await cache.clear('r1', 'run1', ['decode', 'segment']);
+    expect(await cache.get('r1', 'run1', ['decode', 'segment'])).toEqual({});
+    const disabled = new HandoffCache(redis, `${on.config.queuePrefix}-unit`, { ttlSec: 0, maxBytes: 4096 });
+    expect(await disabled.put('r2', 'run1', 'decode', output)).toBe(false);
+    expect(await redis.exists(`${on.config.queuePrefix}-unit:handoff:r2:run1:decode`)).toBe(0);
+    await redis.del(`${on.config.queuePrefix}-unit:handoff:r1:run1:decode`);
+  });
+});
