@@ -15,7 +15,7 @@ import { readAnswers, writeCorpus } from '../corpus/corpus.generate.ts';
 import { summarize, topKeys } from '../corpus/corpus.score.ts';
 import { inProcessRun } from './pipeline/inprocess.run.ts';
 import { queuedRun, type QueuedRunResult } from './pipeline/queued.run.ts';
-import { redisBytesPerJob } from './pipeline/redis.memory.ts';
+import { redisMemory } from './pipeline/redis.memory.ts';
 import { round, type BenchRow, type BenchSection } from './lib.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -76,8 +76,14 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
       notes: [`most missed: ${topKeys(first.tally.misses) || 'none'}`, `most wrongly filled: ${topKeys(first.tally.wrongs) || 'none'}`],
     });
   }
-  const mem = await redisBytesPerJob(quick ? 2000 : 10_000);
-  sections.push({ title: 'pipeline: Redis memory per waiting job', rows: [{ name: 'decode jobs, reference payload', jobs: mem.jobs, 'bytes/job': round(mem.bytesPerJob, 0) }] });
+  const mem = await redisMemory(quick ? 2000 : 10_000, { dir, files: answers.slice(0, 500).map((a) => a.file) });
+  sections.push({
+    title: 'pipeline: Redis memory',
+    rows: [
+      { name: 'per waiting job (decode, reference payload)', count: mem.jobs, bytes: round(mem.bytesPerJob, 0) },
+      { name: 'per report between decode and validate (handoff)', count: mem.handoffReports, bytes: mem.bytesPerHandoff },
+    ],
+  });
 
   const scale = (process.env['BENCH_PIPELINE_SCALE'] ?? '').split(',').map(Number).filter((x) => x > 0);
   if (scale.length > 0) {

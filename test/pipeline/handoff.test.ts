@@ -39,19 +39,27 @@ const doneIn = (t: TestEnv, id: string) =>
     return r && isDone(r.status) && Object.keys(r.pipeline.stages).length === 4 ? r : null;
   }, 60_000);
 
+/** Ingests a report and runs only its decode stage: the document as decode leaves it. */
+async function decodeOnly(t: TestEnv, body: Uint8Array, name: string): Promise<Report> {
+  const workers = startTestWorkers(t, {}, ['decode']);
+  try {
+    const { reportId } = await ingest(t, { body, name, uri: `test:${name}` });
+    return await waitFor('decode done', async () => {
+      const r = await t.store.get(reportId, { full: true });
+      return r?.pipeline.stages.decode ? r : null;
+    }, 30_000);
+  } finally {
+    await workers.close();
+  }
+}
+
 /** The fields a report's reader sees, without run bookkeeping (times, run ids, history). */
 const content = (r: Report) => ({ text: r.text, meta: r.meta, sections: r.sections, metrics: r.metrics, findings: r.findings, status: r.status });
 
 describe('stage outputs handed on through Redis', () => {
   it('keeps decode output in Redis, not in the document, until validate writes everything at once', async () => {
-    const decodeOnly = startTestWorkers(on, {}, ['decode']);
-    const { reportId } = await ingest(on, { body: reportBody(1), name: 'handoff.txt', uri: 'test:handoff' });
-    const afterDecode = await waitFor('decode done', async () => {
-      const r = await on.store.get(reportId, { full: true });
-      return r?.pipeline.stages.decode ? r : null;
-    }, 30_000);
-    await decodeOnly.close();
-    const { runId } = afterDecode.pipeline;
+    const afterDecode = await decodeOnly(on, reportBody(1), 'handoff.txt');
+    const { _id: reportId, pipeline: { runId } } = afterDecode;
     expect(afterDecode.status).toBe('processing');
     expect(afterDecode.text).toBeUndefined();
     const handed = await on.pipeline.handoff.get(reportId, runId, ['decode', 'segment']);
@@ -90,19 +98,30 @@ describe('stage outputs handed on through Redis', () => {
   });
 
   it('stores an output too big to hand on at once, and the report still completes', async () => {
-    const decodeOnly = startTestWorkers(small, {}, ['decode']);
-    const { reportId } = await ingest(small, { body: reportBody(3), name: 'big.txt', uri: 'test:big' });
-    const afterDecode = await waitFor('decode done', async () => {
-      const r = await small.store.get(reportId, { full: true });
-      return r?.pipeline.stages.decode ? r : null;
-    }, 30_000);
-    await decodeOnly.close();
+    const afterDecode = await decodeOnly(small, reportBody(3), 'big.txt');
+    const reportId = afterDecode._id;
     expect(afterDecode.text).toContain('主动公开政府信息1203条');
     expect(await small.pipeline.handoff.get(reportId, afterDecode.pipeline.runId, ['decode'])).toEqual({});
     const rest = startTestWorkers(small, {}, ['segment', 'extract', 'validate']);
     try {
       const done = await doneIn(small, reportId);
       expect(done.metrics?.find((m) => m.key === 'proactive.total')?.value).toBe(1203);
+    } finally {
+      await rest.close();
+    }
+  });
+
+  it('re-runs a stage whose output was handed on and then lost with Redis (its run record stored, its fields not)', async () => {
+    const afterDecode = await decodeOnly(on, reportBody(4), 'lost.txt');
+    const { _id: reportId, pipeline: { runId } } = afterDecode;
+    // what a Redis restart between two AOF syncs leaves: the run record in MongoDB, no output anywhere
+    await on.pipeline.handoff.clear(reportId, runId, ['decode']);
+    const rest = startTestWorkers(on, {}, ['decode', 'segment', 'extract', 'validate']);
+    try {
+      const done = await doneIn(on, reportId);
+      expect(done.failure).toBeNull();
+      expect(done.metrics?.find((m) => m.key === 'proactive.total')?.value).toBe(1204);
+      expect(done.history!.filter((h) => h.event === 'healed').map((h) => h.stage)).toEqual(['decode']);
     } finally {
       await rest.close();
     }

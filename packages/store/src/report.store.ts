@@ -240,7 +240,10 @@ export class ReportStore {
   /** Starts a new run of a stored report from `stage` (reprocess): later outputs will be overwritten. */
   async startRun(id: string, runId: string, stage: StageName, event: StageEvent['event']): Promise<boolean> {
     const t = now();
-    const unset = Object.fromEntries(STAGES.slice(STAGES.indexOf(stage)).map((s) => [`pipeline.stages.${s}`, '']));
+    // the outputs of the stages that run again go too: with the handoff a new run's output may
+    // reach the document only at validate, and an old run's fields must never stand in for it
+    const again = STAGES.slice(STAGES.indexOf(stage));
+    const unset = Object.fromEntries([...again.map((s) => `pipeline.stages.${s}`), ...again.flatMap((s) => STAGE_FIELDS[s])].map((k) => [k, '']));
     // the run record first: from here on, writes of the old run are refused
     if (await this.reports.findOne({ _id: id }, { projection: { _id: 1 } })) await this.setRun(id, runId);
     const r = await this.reports.updateOne(

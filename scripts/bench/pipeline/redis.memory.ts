@@ -1,13 +1,26 @@
-/** Redis memory per waiting job: K decode jobs added to a private Redis, INFO used_memory before and after. */
+/**
+ * Redis memory per waiting job (K decode jobs added to a private Redis) and
+ * per report in flight between decode and validate (the three outputs it
+ * hands on, for `handoffReports` generated reports): INFO used_memory
+ * before and after.
+ */
 import { loadConfig } from '@gongkai/config';
 import { findRedisServer, startRedis } from '@gongkai/embedded';
 import { Pipeline } from '@gongkai/pipeline';
+import { runInProcess } from '@gongkai/stages';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export async function redisBytesPerJob(k: number): Promise<{ jobs: number; bytesPerJob: number }> {
+export interface RedisMemory {
+  jobs: number;
+  bytesPerJob: number;
+  handoffReports: number;
+  bytesPerHandoff: number;
+}
+
+export async function redisMemory(k: number, corpus: { dir: string; files: readonly string[] }): Promise<RedisMemory> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-redismem-'));
   const config = loadConfig({ GONGKAI_DATA: dir });
   const redis = await startRedis({ bin: findRedisServer(config.tools), dir });
@@ -21,7 +34,16 @@ export async function redisBytesPerJob(k: number): Promise<{ jobs: number; bytes
         reportId: createHash('sha256').update(String(i + j)).digest('hex'), runId: `r${(Date.now() + i + j).toString(36)}-ab12`,
       })));
     }
-    return { jobs: k, bytesPerJob: Math.round((await used()) - before) / k };
+    const bytesPerJob = Math.round((await used()) - before) / k;
+    const afterJobs = await used();
+    let handed = 0;
+    for (const [i, file] of corpus.files.entries()) {
+      const r = await runInProcess({ bytes: new Uint8Array(readFileSync(join(corpus.dir, file))), name: file }).catch(() => null);
+      if (!r) continue;
+      for (const s of ['decode', 'segment', 'extract'] as const) await pipeline.handoff.put(`report-${i}`, 'r1', s, r.outputs[s] as never);
+      handed++;
+    }
+    return { jobs: k, bytesPerJob, handoffReports: handed, bytesPerHandoff: Math.round(((await used()) - afterJobs) / Math.max(1, handed)) };
   } finally {
     await pipeline.close();
     await redis.stop();
