@@ -92,9 +92,21 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
       const c = corpus(size);
       const r = await queuedRun({ corpusDir: c.dir, answers: c.answers, processes: 1, score: false, onProgress: progress(`scale ${size}`) });
       process.stderr.write('\n');
-      rows.push({ ...queuedRow(r, ip.reportsPerSec), 'first 1k/s': r.windows[0] ?? 0, 'last 1k/s': r.windows[r.windows.length - 1] ?? 0 });
+      const w = r.windows;
+      const mean = (xs: number[]) => (xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 1) : 0);
+      rows.push({
+        ...queuedRow(r, ip.reportsPerSec), 'first 1k/s': w[0] ?? 0, 'last 1k/s': w[w.length - 1] ?? 0,
+        // the 10,000 reports around the 10k mark against the last 10,000: does it slow down as collections grow?
+        '1k-10k/s': mean(w.slice(0, 10)), 'last 10k/s': mean(w.slice(-10)), 'RSS MB at 10k': r.workerRssAt[10_000] ?? '',
+      });
+      if (Object.keys(r.workerRssAt).length > 1) {
+        sections.push({
+          title: `pipeline: worker RSS while ${size} reports go through (1 process/stage)`,
+          rows: Object.entries(r.workerRssAt).map(([k, mb]) => ({ name: `after ${k} reports`, 'largest worker RSS MB': mb })),
+        });
+      }
     }
-    sections.push({ title: 'pipeline: scale (1 process/stage)', rows, notes: ['RSS of the largest stage worker process at the end of each run'] });
+    sections.push({ title: 'pipeline: scale (1 process/stage)', rows, notes: ['RSS: the largest stage worker process, at the end of each run and when 10,000 reports had finished'] });
   }
   return sections;
 }

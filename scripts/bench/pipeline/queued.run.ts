@@ -28,6 +28,8 @@ export interface QueuedRunResult {
   cpu: ProcStat[];
   /** Stage worker RSS (MB, the largest process) at the end. */
   workerRssMb: number;
+  /** The same, sampled as each multiple of 10,000 reports finished (10000 → MB…). */
+  workerRssAt: Record<number, number>;
   tally: Tally | null;
 }
 
@@ -96,6 +98,8 @@ async function copyInSqlite(dataDir: string, templateId: string, copies: number)
   return false;
 }
 
+const isWorker = (name: string) => /^(decoder|segmenter|extractor|validator)/.test(name);
+
 export async function queuedRun(o: {
   /** Finished documents already in the collection when the run starts. */
   prefill?: number;
@@ -124,11 +128,23 @@ export async function queuedRun(o: {
     }
     const window = o.window ?? 1000;
     const marks: number[] = [];
+    const workerRssAt: Record<number, number> = {};
+    const workerRss = () => Math.round(Math.max(0, ...sampleProcesses(h).filter((p) => isWorker(p.name)).map((w) => w.rssMb)));
     let last = { done: 0, dead: 0 };
     await waitUntil(`${n} reports stored`, async () => {
       last = await h.finished();
       const total = last.done + last.dead;
-      while (marks.length < Math.floor(total / window)) marks.push(Date.now());
+      while (marks.length < Math.floor(total / window)) {
+        marks.push(Date.now());
+        const i = marks.length - 1;
+        // long runs say how they go as they go (a run cut short still tells its rate and memory so far)
+        if (n >= 10_000 && i % 10 === 9) {
+          const from = i >= 10 ? marks[i - 10]! : t0;
+          const rate = Math.round(((10 * window) / ((marks[i]! - from) / 1000)) * 10) / 10;
+          process.stderr.write(`\n  ${(i + 1) * window} finished: ${rate} reports/s over the last ${10 * window}, largest worker RSS ${workerRss()} MB\n`);
+        }
+      }
+      for (let k = 10_000; k <= total; k += 10_000) workerRssAt[k] ??= workerRss();
       o.onProgress?.(total, n);
       return total >= n;
     }, Math.max(600_000, n * 500));
@@ -149,11 +165,11 @@ export async function queuedRun(o: {
         if (a) scoreReport(tally, a, r.metrics ?? [], r.findings ?? []);
       }
     }
-    const workers = cpu.filter((p) => /^(decoder|segmenter|extractor|validator)/.test(p.name));
+    const workers = cpu.filter((p) => isWorker(p.name));
     return {
       n, processes: o.processes, seconds: (t1 - t0) / 1000, reportsPerSec: Math.round((n / ((t1 - t0) / 1000)) * 10) / 10,
       latencyMs: { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99) },
-      dead: last.dead, windows, cpu, workerRssMb: Math.round(Math.max(0, ...workers.map((w) => w.rssMb))), tally,
+      dead: last.dead, windows, cpu, workerRssMb: Math.round(Math.max(0, ...workers.map((w) => w.rssMb))), workerRssAt, tally,
     };
   } finally {
     await h.stop();
