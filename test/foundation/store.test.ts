@@ -50,7 +50,7 @@ describe('report store on the real MongoDB-protocol server', () => {
     const text = '本年度我区主动公开政府信息1763条。'.repeat(400_000); // ~7 M chars, ~20 MB as UTF-8
     const offsetMap = Array.from({ length: 200_000 }, (_, i) => i * 3);
     const run = { ms: 1, attempts: 1, at: new Date().toISOString(), runId: 'run-1', version: PIPELINE_VERSION };
-    expect(await t.store.saveStageOutput(id, 'run-1', 'decode', { text, offsetMap, decode: undefined }, run, 1)).toBe(true);
+    expect(await t.store.saveStageOutput(id, 'run-1', 'decode', { text, offsetMap, decode: { format: 'txt' } as never }, run, 1)).toBe(true);
     const back = await t.store.get(id, { full: true });
     expect(back?.text?.length).toBe(text.length);
     expect(back?.offsetMap).toEqual(offsetMap);
