@@ -40,12 +40,12 @@ export function round(n: number, digits = 2): number {
   return Math.round(n * f) / f;
 }
 
-export function printSection(section: BenchSection): void {
+export function printSection(section: BenchSection, out: NodeJS.WritableStream = process.stdout): void {
   const cols = [...new Set(section.rows.flatMap((r) => Object.keys(r)))];
   const widths = cols.map((c) => Math.max(c.length, ...section.rows.map((r) => String(r[c] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  process.stdout.write(`\n## ${section.title}\n`);
-  process.stdout.write(`${line(cols)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);
-  for (const r of section.rows) process.stdout.write(`${line(cols.map((c) => String(r[c] ?? '')))}\n`);
-  for (const n of section.notes ?? []) process.stdout.write(`  ${n}\n`);
+  out.write(`\n## ${section.title}\n`);
+  out.write(`${line(cols)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);
+  for (const r of section.rows) out.write(`${line(cols.map((c) => String(r[c] ?? '')))}\n`);
+  for (const n of section.notes ?? []) out.write(`  ${n}\n`);
 }

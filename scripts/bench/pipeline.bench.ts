@@ -16,7 +16,7 @@ import { summarize, topKeys } from '../corpus/corpus.score.ts';
 import { inProcessRun } from './pipeline/inprocess.run.ts';
 import { queuedRun, type QueuedRunResult } from './pipeline/queued.run.ts';
 import { redisMemory } from './pipeline/redis.memory.ts';
-import { round, type BenchRow, type BenchSection } from './lib.ts';
+import { printSection, round, type BenchRow, type BenchSection } from './lib.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -40,9 +40,14 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
   const n = Number(process.env['BENCH_PIPELINE_N'] ?? (quick ? 300 : 1000));
   const { dir, answers } = corpus(n);
   const sections: BenchSection[] = [];
+  // each section is also printed as soon as it is measured: a long scale run cut short keeps what came before
+  const add = (section: BenchSection) => {
+    sections.push(section);
+    printSection(section, process.stderr);
+  };
 
   const ip = await inProcessRun(dir, answers);
-  sections.push({
+  add({
     title: `pipeline: in-process ceiling (${n} generated reports, one core)`,
     rows: [{ name: 'four stages in a loop', reports: ip.n, 'reports/s': ip.reportsPerSec, 'ms/report': ip.msPerReport, ...Object.fromEntries(Object.entries(ip.stageMs).map(([s, v]) => [`${s} ms`, v])) }],
   });
@@ -53,7 +58,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
     process.stderr.write('\n');
   }
   const first = runs[0]!;
-  sections.push({
+  add({
     title: 'pipeline: queued on embedded Redis + FerretDB (drop → stored document)',
     rows: [{ name: 'in-process ceiling', reports: ip.n, 'reports/s': ip.reportsPerSec, 'queued/in-process': 1 }, ...runs.map((r) => queuedRow(r, ip.reportsPerSec))],
     notes: [
@@ -61,7 +66,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
       `throughput per 1,000 reports (×1): ${first.windows.join(' · ') || 'n/a'}`,
     ],
   });
-  sections.push({
+  add({
     title: 'pipeline: where the CPU goes (queued, 1 process/stage)',
     rows: first.cpu.sort((a, b) => b.cpuSec - a.cpuSec).map((p) => ({
       name: p.name, 'CPU s': p.cpuSec, 'ms CPU/report': round((p.cpuSec * 1000) / first.n, 1), 'share': `${round((100 * p.cpuSec) / first.cpu.reduce((s, q) => s + q.cpuSec, 0), 0)}%`, 'RSS MB': round(p.rssMb, 0),
@@ -70,14 +75,14 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
   });
   if (first.tally) {
     const s = summarize(first.tally);
-    sections.push({
+    add({
       title: 'pipeline: accuracy of the stored documents against the generator\'s answers',
       rows: [{ name: 'all', ...s }, ...Object.entries(first.tally.slices).sort().map(([k, v]) => ({ name: k, files: v.files, 'metric recall': `${round((100 * v.found) / Math.max(1, v.stated), 1)}%` }))],
       notes: [`most missed: ${topKeys(first.tally.misses) || 'none'}`, `most wrongly filled: ${topKeys(first.tally.wrongs) || 'none'}`],
     });
   }
   const mem = await redisMemory(quick ? 2000 : 10_000, { dir, files: answers.slice(0, 500).map((a) => a.file) });
-  sections.push({
+  add({
     title: 'pipeline: Redis memory',
     rows: [
       { name: 'per waiting job (decode, reference payload)', count: mem.jobs, bytes: round(mem.bytesPerJob, 0) },
@@ -100,13 +105,13 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
         '1k-10k/s': mean(w.slice(0, 10)), 'last 10k/s': mean(w.slice(-10)), 'RSS MB at 10k': r.workerRssAt[10_000] ?? '',
       });
       if (Object.keys(r.workerRssAt).length > 1) {
-        sections.push({
+        add({
           title: `pipeline: worker RSS while ${size} reports go through (1 process/stage)`,
           rows: Object.entries(r.workerRssAt).map(([k, mb]) => ({ name: `after ${k} reports`, 'largest worker RSS MB': mb })),
         });
       }
     }
-    sections.push({ title: 'pipeline: scale (1 process/stage)', rows, notes: ['RSS: the largest stage worker process, at the end of each run and when 10,000 reports had finished'] });
+    add({ title: 'pipeline: scale (1 process/stage)', rows, notes: ['RSS: the largest stage worker process, at the end of each run and when 10,000 reports had finished'] });
   }
   return sections;
 }

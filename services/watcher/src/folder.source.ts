@@ -19,7 +19,7 @@ export interface FolderSourceDeps {
 
 export interface FolderSourceOptions {
   root: string;
-  /** Full rescan interval; fs.watch events trigger earlier checks. @defaultValue 1000 */
+  /** Full rescan interval; fs.watch events in the top folder trigger earlier checks. @defaultValue 1000 */
   pollMs: number;
   /** A file is complete once its size and mtime stay the same this long. @defaultValue 500 */
   stableMs: number;
@@ -34,8 +34,8 @@ interface Candidate {
 }
 
 /**
- * Watches a folder recursively: files present at start-up and files that
- * appear later. A file is taken in once its size and mtime are stable (or
+ * Watches a folder and its sub-folders: files present at start-up and files
+ * that appear later (fs.watch on the top folder, a full listing every poll). A file is taken in once its size and mtime are stable (or
  * at once when it was renamed in complete); hidden and temporary files are
  * ignored, symlinks are never followed (nothing outside the inbox is read).
  * A file version (path, size, mtime) already taken in is skipped without
@@ -70,7 +70,10 @@ export class FolderSource {
     await mkdir(this.opts.root, { recursive: true });
     this.rootReal = await realpath(this.opts.root);
     try {
-      this.watcher = watch(this.rootReal, { recursive: true }, () => this.requestScan());
+      // the top folder only: Node 20's recursive watch on Linux walks the whole tree on every
+      // event (measured: 21 s of CPU for 500 new files beside 20,000 old ones; with 100,000 in
+      // the inbox the watcher never got past the drop). Sub-folders are found by the poll.
+      this.watcher = watch(this.rootReal, { recursive: false }, () => this.requestScan());
       this.watcher.on('error', (err) => this.deps.log.warn({ err: err.message }, 'fs.watch failed; polling only'));
     } catch (err) {
       this.deps.log.warn({ err: (err as Error).message }, 'fs.watch unavailable; polling only');
