@@ -84,12 +84,13 @@ describe.skipIf(!sharedAvailable)(`gongkai against a pipeline ${SHARED_SKIP_REAS
     workers = startTestWorkers(t);
     // still a corrupt file: it dies again, counted, and waits in the DLQ for a real fix
     const badId = createHash('sha256').update(readFileSync(bad)).digest('hex');
+    // the dead letter is written before the report is marked failed: wait for both
     const dl = await waitFor('the second death', async () => {
       const d = await t.store.getDeadLetter(`${badId}-decode`);
-      return d && d.count === 2 && d.state === 'dead' ? d : null;
+      const failed = (await t.store.get(badId))?.status === 'failed';
+      return d && d.count === 2 && d.state === 'dead' && failed ? d : null;
     });
     expect(dl.error.code).toBe('CORRUPT_FILE');
-    expect((await t.store.get(badId))?.status).toBe('failed');
 
     const goodId = createHash('sha256').update(readFileSync(good)).digest('hex');
     const before = (await t.store.get(goodId, { full: true }))!;
