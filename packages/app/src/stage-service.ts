@@ -18,8 +18,9 @@ export async function runStageService(stage: StageName, env: NodeJS.ProcessEnv):
   try {
     const deps = await openDeps(config, log, lifecycle, { startInfraIfMissing: false, appName: `gongkai-${stage}` });
     const settings = config.stages[stage];
+    const threads = Math.min(settings.threads, settings.concurrency); // a thread beyond the concurrency would idle
     const runner = new StageRunner({
-      threads: Math.min(settings.threads, settings.concurrency), warm: stage, timeoutMs: settings.timeoutMs, context: { decode: { maxBytes: config.maxBytes } },
+      threads, warm: stage, timeoutMs: settings.timeoutMs, context: { decode: { maxBytes: config.maxBytes } },
     });
     lifecycle.defer('stage threads', () => runner.close());
     const worker = startStageWorker(stage, { ...deps, runner, maxBytes: config.maxBytes }, { settings, lockMs: config.lockMs });
@@ -45,7 +46,7 @@ export async function runStageService(stage: StageName, env: NodeJS.ProcessEnv):
     const timers = [setInterval(() => void reconcile(), 60_000), setInterval(() => void sweep(), sweepEveryMs)];
     for (const t of timers) t.unref();
     lifecycle.defer('reconciler and sweeper', () => timers.forEach((t) => clearInterval(t)));
-    log.info({ stage, concurrency: settings.concurrency, threads: settings.threads, attempts: settings.attempts }, 'worker ready');
+    log.info({ stage, concurrency: settings.concurrency, threads, attempts: settings.attempts }, 'worker ready');
   } catch (err) {
     log.fatal({ err }, 'worker failed to start');
     await lifecycle.stop('start-up failed');

@@ -134,9 +134,6 @@ export const STAGE_FIELDS: { readonly [S in StageName]: ReadonlyArray<keyof Repo
   validate: ['findings'],
 };
 
-/** A field every stored output of the stage has: its absence means the output is not in the document. */
-const PRESENCE_FIELD: { readonly [S in StageName]: keyof Report } = { decode: 'decode', segment: 'meta', extract: 'metrics', validate: 'findings' };
-
 /**
  * Rebuilds a stored stage output from the report document, or null when the
  * stage has not run in the current run (no run record) or ran but handed its
@@ -144,7 +141,8 @@ const PRESENCE_FIELD: { readonly [S in StageName]: keyof Report } = { decode: 'd
  * output is in the Redis handoff until validate stores it, or was lost there).
  */
 export function stageOutputOf<S extends StageName>(stage: S, report: Partial<Report>): StageOutputs[S] | null {
-  if (!report.pipeline?.stages?.[stage] || report[PRESENCE_FIELD[stage]] === undefined) return null;
+  // the first field of each stage's output is always set when the output is stored
+  if (!report.pipeline?.stages?.[stage] || report[STAGE_FIELDS[stage][0]!] === undefined) return null;
   switch (stage) {
     case 'decode':
       return { decode: report.decode!, text: report.text ?? '', pageMeta: report.pageMeta ?? {}, offsetMap: report.offsetMap ?? [] } as StageOutputs[S];

@@ -165,11 +165,10 @@ export async function queuedRun(o: {
         if (a) scoreReport(tally, a, r.metrics ?? [], r.findings ?? []);
       }
     }
-    const workers = cpu.filter((p) => isWorker(p.name));
     return {
       n, processes: o.processes, seconds: (t1 - t0) / 1000, reportsPerSec: Math.round((n / ((t1 - t0) / 1000)) * 10) / 10,
       latencyMs: { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99) },
-      dead: last.dead, windows, cpu, workerRssMb: Math.round(Math.max(0, ...workers.map((w) => w.rssMb))), workerRssAt, tally,
+      dead: last.dead, windows, cpu, workerRssMb: workerRss(), workerRssAt, tally,
     };
   } finally {
     await h.stop();

@@ -35,8 +35,9 @@ interface Candidate {
 
 /**
  * Watches a folder and its sub-folders: files present at start-up and files
- * that appear later (fs.watch on the top folder, a full listing every poll). A file is taken in once its size and mtime are stable (or
- * at once when it was renamed in complete); hidden and temporary files are
+ * that appear later (fs.watch on the top folder, a full listing every poll).
+ * A file is taken in once its size and mtime are stable (or at once when it
+ * was renamed in complete); hidden and temporary files are
  * ignored, symlinks are never followed (nothing outside the inbox is read).
  * A file version (path, size, mtime) already taken in is skipped without
  * reading it; new versions are deduplicated by content hash at intake.
