@@ -86,7 +86,23 @@ export const TABLE_KINDS = ['t2', 't3', 't4', 'stats'] as const;
 /** t2/t3/t4: the uniform tables 表二/表三/表四 (B/C); stats: a 2008-era 统计表. */
 export type TableKind = (typeof TABLE_KINDS)[number];
 
+/**
+ * How a table cell's value was read: `structure` from the table's own cells
+ * (HTML/DOCX/Markdown/PDF grid, or a row with one number per column);
+ * `solver-unique` from a flattened digit run, the only split that satisfies
+ * every identity of the table; `narrative` a split settled by the report's
+ * prose; `previous-year` a split settled by the same agency's previous report.
+ */
+export const CELL_HOWS = ['structure', 'solver-unique', 'narrative', 'previous-year'] as const;
+export type CellHow = (typeof CELL_HOWS)[number];
+
 export interface TableCell {
+  /** How the value was read (absent on cells from before this field existed: read as `structure`). */
+  how?: CellHow;
+  /** The row label as printed (e.g. "（一）予以公开"), when known. */
+  rowLabel?: string;
+  /** The column label as printed (e.g. "自然人"), when known. */
+  colLabel?: string;
   /** Template row id (e.g. "new_received", "refused.state_secret"), or the row label for stats tables. */
   row: string;
   /** Template column id (e.g. "natural", "total"), or the column header for stats tables. */
