@@ -212,6 +212,13 @@ const T2_CELLS: ReadonlyArray<readonly [string, string, string, string, '2019' |
   ['procurement', '政府集中采购', 'amount', '采购总金额', '2019', 'amount'],
 ];
 
+/** 2024–2025 reports' table 五、信息处理费收取情况 (DOMAIN.md 2.4): one row of three cells, amounts in 元. */
+const T5_CELLS: ReadonlyArray<[key: string, label: string, unit: Unit, kind: MetricDef['kind']]> = [
+  ['t5.notified.count', '通知收取件数', '件', 'count'],
+  ['t5.notified.amount_yuan', '通知收取金额（元）', '元', 'amount'],
+  ['t5.collected.amount_yuan', '实际收取金额（元）', '元', 'amount'],
+];
+
 function tableMetrics(): MetricDef[] {
   const out = new Map<string, MetricDef>();
   for (const [row, rowLabel, col, colLabel, variant, kind] of T2_CELLS) {
@@ -234,6 +241,7 @@ function tableMetrics(): MetricDef[] {
       out.set(key, m(key, '件', [`${g.label}${col.label}`], BC));
     }
   }
+  for (const [key, label, unit, kind] of T5_CELLS) out.set(key, m(key, unit, [`信息处理费收取情况${label}`], ['C'], kind));
   for (const g of ['direct', 'after_review'] as const) {
     for (const col of T4_COLUMNS) {
       const key = `litigation.${g}.${col.id}`;

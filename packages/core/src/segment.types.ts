@@ -82,8 +82,8 @@ export interface LabelledSpan {
   text: string;
 }
 
-export const TABLE_KINDS = ['t2', 't3', 't4', 'stats'] as const;
-/** t2/t3/t4: the uniform tables 表二/表三/表四 (B/C); stats: a 2008-era 统计表. */
+export const TABLE_KINDS = ['t2', 't3', 't4', 't5', 'stats'] as const;
+/** t2/t3/t4: the uniform tables 表二/表三/表四 (B/C); t5: 五、信息处理费收取情况 (2024+); stats: a 2008-era 统计表. */
 export type TableKind = (typeof TABLE_KINDS)[number];
 
 /**
