@@ -1,6 +1,7 @@
 /**
  * Every input that has a gold file: the shared seeds' gold (shared/gold/**)
- * and the project's own gold (test/gold/*.json, `file` = a path under shared/).
+ * and the project's own gold (test/gold/**.json, `file` = a path under shared/,
+ * or a repo-relative path starting `test/corpus/real/` for the verbatim copies kept here).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,7 +37,8 @@ export function loadGold(): GoldCase[] {
   const cases: GoldCase[] = [];
   const add = (goldPath: string, origin: GoldCase['origin']) => {
     const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile;
-    cases.push({ name: shortName(gold.file), origin, goldPath, inputPath: join(SHARED_DIR, gold.file), gold });
+    const inputPath = gold.file.startsWith('test/corpus/real/') ? join(repoRoot, gold.file) : join(SHARED_DIR, gold.file);
+    cases.push({ name: shortName(gold.file), origin, goldPath, inputPath, gold });
   };
   for (const p of jsonFiles(join(SHARED_DIR, 'gold'))) add(p, 'shared');
   for (const p of jsonFiles(join(repoRoot, 'test', 'gold'))) add(p, 'project');
