@@ -1,5 +1,6 @@
 /**
- * npm run eval [-- --json] [-- --quiet] [-- <name filter>…]
+ * npm run eval [-- --json] [-- --quiet] [-- --no-tables] [-- <name filter>…]
+ * npm run eval -- --identities [<name filter>…]   (table-era department reports: do their tables add up?)
  *
  * Runs decode → segment → extract → validate in process on every input that
  * has a gold file (shared/gold/** and test/gold/*.json), scores each report
@@ -16,6 +17,9 @@ import { loadGold, type GoldCase } from './eval/gold.load.ts';
 import { printReport, totalsOf, type CaseResult, type Totals } from './eval/report.print.ts';
 import { failedFile, scoreFile } from './eval/score.ts';
 import { THRESHOLDS } from './eval/thresholds.ts';
+import { runIdentities } from './eval/identities.run.ts';
+import { printTables, tablesBelow } from './eval/tables.print.ts';
+import { runTables } from './eval/tables.run.ts';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -60,6 +64,10 @@ async function main(): Promise<number> {
     process.stdout.write(`eval skipped: the shared data folder ${SHARED_DIR} is absent\n`);
     return 0;
   }
+  if (args.includes('--identities')) {
+    process.stdout.write(`${await runIdentities(filters)}\n`);
+    return 0;
+  }
   const cases = loadGold().filter((c) => filters.length === 0 || filters.some((f) => c.name.includes(f) || c.gold.file.includes(f)));
   const results: CaseResult[] = [];
   for (const c of cases) results.push(await runCase(c));
@@ -69,10 +77,14 @@ async function main(): Promise<number> {
     total: totalsOf(results),
   };
   const fails = filters.length === 0 ? belowThresholds(groups) : [];
+  // table cells from the file and from renderings of its gold cells (issue 13)
+  const tables = args.includes('--no-tables') ? [] : await runTables(cases);
+  if (filters.length === 0) fails.push(...tablesBelow(tables));
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ thresholds: THRESHOLDS, groups, files: results, belowThresholds: fails }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ thresholds: THRESHOLDS, groups, files: results, tables, belowThresholds: fails }, null, 2)}\n`);
   } else {
     process.stdout.write(`${printReport(results, groups, !quiet)}\n`);
+    if (tables.length) process.stdout.write(`\n${printTables(tables, !quiet)}\n`);
     if (fails.length) process.stdout.write(`\nBELOW THRESHOLD (scripts/eval/thresholds.ts):\n  ${fails.join('\n  ')}\n`);
   }
   return fails.length ? 1 : 0;

@@ -30,14 +30,19 @@ function utf16Hex(ch: string): string {
   return out.toUpperCase();
 }
 
-export function writePdf(pages: ReadonlyArray<readonly Run[]>, opts: { noText?: boolean } = {}): Uint8Array {
+/**
+ * `graphics[i]`: raw content-stream operators drawn on page i before its text
+ * (ruling lines of a table, e.g. `0.5 w 40 700 m 555 700 l S`), in PDF user space.
+ */
+export function writePdf(pages: ReadonlyArray<readonly Run[]>, opts: { noText?: boolean; graphics?: ReadonlyArray<string> } = {}): Uint8Array {
   const cids = new Map<string, number>();
   const cidOf = (ch: string) => {
     let c = cids.get(ch);
     if (c === undefined) cids.set(ch, (c = cids.size + 1));
     return c;
   };
-  const contents = pages.map((runs) =>
+  const contents = pages.map((runs, i) =>
+    (opts.graphics?.[i] ? `${opts.graphics[i]}\n` : '') +
     runs
       .map((r) => {
         const hex = [...r.str].map((ch) => cidOf(ch).toString(16).padStart(4, '0')).join('');

@@ -6,6 +6,7 @@
  */
 import type { Breakdown, Finding, Mention, Metric, ReportMeta, Section } from '@gongkai/core';
 import type { GoldFile, GoldMetric } from '@gongkai/testkit';
+import { isTableKey } from './render/gold.cells.ts';
 
 export interface Extracted {
   metrics: readonly Metric[];
@@ -229,7 +230,17 @@ function scoreFindings(gold: GoldFile, x: Extracted, s: FileScore): void {
   s.findings = f;
 }
 
-export function scoreFile(gold: GoldFile, x: Extracted): FileScore {
+/** A gold file with `"scope": "tables"` states table cells only: other metric keys are neither required nor false positives. */
+function inScope(gold: GoldFile, x: Extracted): [GoldFile, Extracted] {
+  if ((gold as GoldFile & { scope?: string }).scope !== 'tables') return [gold, x];
+  return [
+    { ...gold, metrics: gold.metrics.filter((m) => isTableKey(m.key)), absent: gold.absent.filter(isTableKey) },
+    { ...x, metrics: x.metrics.filter((m) => isTableKey(m.key)), mentions: x.mentions.filter((m) => isTableKey(m.key)) },
+  ];
+}
+
+export function scoreFile(fullGold: GoldFile, fullX: Extracted): FileScore {
+  const [gold, x] = inScope(fullGold, fullX);
   const s: FileScore = {
     required: 0, found: 0, optionalFound: 0, missing: [], wrong: [], badEvidence: [], falsePositives: [], absentFilled: [],
     approxMismatch: [], breakdowns: { total: 0, found: 0, missing: [] }, meta: { total: 0, right: 0, wrong: [] },

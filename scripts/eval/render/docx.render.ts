@@ -1,0 +1,60 @@
+/**
+ * A report model → a DOCX as Word saves the national template: tables with
+ * a w:tblGrid, merged cells as w:gridSpan (across) and w:vMerge restart /
+ * continue (down), empty continuation cells, runs split inside a cell.
+ * The package is built with the corpus generator's zip writer.
+ */
+import { docxPackage, documentXml } from '../../corpus/docx.render.ts';
+import { expandGrid, type GridTable, type ReportModel } from './grid.types.ts';
+
+const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/** A paragraph; long text is split into two runs, as Word does at a formatting or revision boundary. */
+function para(text: string, bold = false): string {
+  const rPr = `<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/>${bold ? '<w:b/>' : ''}<w:sz w:val="21"/></w:rPr>`;
+  if (text === '') return '<w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p>';
+  const cut = text.length > 6 ? Math.floor(text.length / 2) : text.length;
+  const runs = [text.slice(0, cut), text.slice(cut)].filter((s) => s !== '');
+  return `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${runs.map((s) => `<w:r>${rPr}<w:t xml:space="preserve">${esc(s)}</w:t></w:r>`).join('')}</w:p>`;
+}
+
+function tc(inner: string, colspan: number, vMerge: 'restart' | 'continue' | null): string {
+  const props = [
+    '<w:tcW w:w="900" w:type="dxa"/>',
+    colspan > 1 ? `<w:gridSpan w:val="${colspan}"/>` : '',
+    vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : vMerge === 'continue' ? '<w:vMerge/>' : '',
+    '<w:vAlign w:val="center"/>',
+  ].join('');
+  return `<w:tc><w:tcPr>${props}</w:tcPr>${inner}</w:tc>`;
+}
+
+function tableXml(t: GridTable): string {
+  const slots = expandGrid(t);
+  const rows = slots.map((row, r) => {
+    const cells: string[] = [];
+    for (let c = 0; c < t.width;) {
+      const s = row[c];
+      if (!s) {
+        cells.push(tc(para(''), 1, null));
+        c++;
+        continue;
+      }
+      const cs = s.cell.colspan ?? 1;
+      const rs = s.cell.rowspan ?? 1;
+      if (s.originRow === r) cells.push(tc(para(s.cell.text, s.cell.label === true && r < t.headerRows), cs, rs > 1 ? 'restart' : null));
+      else cells.push(tc(para(''), cs, 'continue'));
+      c += cs;
+    }
+    return `<w:tr><w:trPr><w:jc w:val="center"/></w:trPr>${cells.join('')}</w:tr>`;
+  });
+  const grid = `<w:tblGrid>${'<w:gridCol w:w="900"/>'.repeat(t.width)}</w:tblGrid>`;
+  const borders = '<w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders>';
+  return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>${borders}</w:tblPr>${grid}${rows.join('')}</w:tbl>`;
+}
+
+export function renderDocxReport(model: ReportModel): Uint8Array {
+  const body = model.blocks
+    .map((b) => (b.kind === 'table' ? tableXml(b.table) : para(b.text, b.kind !== 'p')))
+    .join('');
+  return docxPackage(documentXml(`${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>`));
+}
