@@ -1,21 +1,24 @@
 import type { Config } from '@gongkai/config';
+import { STAGE_SERVICES, type StageServiceName } from '@gongkai/core';
 import { startInfra, type Infra } from '@gongkai/embedded';
 import type { Logger } from '@gongkai/runtime';
 import { ReportStore } from '@gongkai/store';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The services `gongkai start` runs, in start order (stopped in reverse, watcher first). */
-export const SERVICES = ['ops', 'decoder', 'segmenter', 'extractor', 'validator', 'watcher'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+/**
+ * The services `gongkai start` runs, in start order (stopped in reverse, watcher first):
+ * ops, one worker service per stage of the catalogue (packages/core/src/stage.catalogue.ts), the watcher.
+ */
+export type ServiceName = 'ops' | StageServiceName | 'watcher';
+export const SERVICES: readonly ServiceName[] = ['ops', ...STAGE_SERVICES, 'watcher'];
+const isStageService = (name: ServiceName): name is StageServiceName => (STAGE_SERVICES as readonly string[]).includes(name);
 
 const serviceMain = (name: ServiceName) => fileURLToPath(new URL(`../../../services/${name}/src/main.ts`, import.meta.url));
 const tsxLoader = import.meta.resolve('tsx');
 
 /** A service up this long started fine: its next death restarts it without backoff. */
 const RAN_FINE_MS = 10_000;
-
-const STAGE_SERVICES: readonly ServiceName[] = ['decoder', 'segmenter', 'extractor', 'validator'];
 
 interface Supervised {
   name: ServiceName;
@@ -68,7 +71,7 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
     ...env, REDIS_URL: infra.redisUrl, MONGO_URL: infra.mongoUrl, GONGKAI_DATA: config.dataDir, GONGKAI_INBOX: config.inbox, GONGKAI_SUPERVISED: '1',
   };
   const procs: Supervised[] = SERVICES.flatMap((name) =>
-    Array.from({ length: STAGE_SERVICES.includes(name) ? config.stageProcesses : 1 }, (_, index) => ({
+    Array.from({ length: isStageService(name) ? config.stageProcesses : 1 }, (_, index) => ({
       name, index, child: null, restarts: 0, exits: 0, startedAt: 0, stopping: false,
     })),
   );

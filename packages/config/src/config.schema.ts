@@ -1,4 +1,4 @@
-import { STAGES, type StageName } from '@gongkai/core';
+import { STAGES, stageDefaults, type StageName } from '@gongkai/core';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -22,13 +22,6 @@ const boolish = z
   .refine((v) => ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(v), { message: 'must be true or false' })
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
-const stageDefaults: Record<StageName, { attempts: number; concurrency: number; threads: number }> = {
-  decode: { attempts: 5, concurrency: 2, threads: 2 },
-  segment: { attempts: 5, concurrency: 4, threads: 1 },
-  extract: { attempts: 5, concurrency: 4, threads: 1 },
-  validate: { attempts: 5, concurrency: 4, threads: 1 },
-};
-
 /** Per-stage environment keys: GONGKAI_<STAGE>_<SETTING>, e.g. GONGKAI_DECODE_ATTEMPTS. */
 export const stageEnvKeys = (stage: StageName) => {
   const p = `GONGKAI_${stage.toUpperCase()}_`;
@@ -39,13 +32,13 @@ export const stageEnvKeys = (stage: StageName) => {
 
 function stageShape(stage: StageName) {
   const keys = stageEnvKeys(stage);
-  const d = stageDefaults[stage];
+  const d = stageDefaults(stage); // the stage catalogue's defaults (packages/core/src/stage.catalogue.ts)
   return {
     [keys.attempts]: int(1, 100).default(d.attempts) as unknown as ReturnType<typeof int>,
     [keys.concurrency]: int(1, 256).default(d.concurrency),
     [keys.threads]: int(1, 64).default(d.threads),
-    [keys.backoffMs]: int(0, 3_600_000).default(1000),
-    [keys.timeoutMs]: int(100, 3_600_000).default(120_000),
+    [keys.backoffMs]: int(0, 3_600_000).default(d.backoffMs),
+    [keys.timeoutMs]: int(100, 3_600_000).default(d.timeoutMs),
   };
 }
 

@@ -1,10 +1,10 @@
-import { STAGES, type StageName } from '@gongkai/core';
+import { byStage, type StageName } from '@gongkai/core';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { envSchema, stageEnvKeys, stageEnvSchema } from './config.schema.ts';
 
 export interface StageSettings {
-  /** Tries in all, the first included. @defaultValue 5 */
+  /** Tries in all, the first included. Defaults of all five: the stage catalogue (packages/core/src/stage.catalogue.ts). @defaultValue 5 */
   attempts: number;
   /** Jobs one worker process runs at once. @defaultValue decode 2, others 4 */
   concurrency: number;
@@ -96,12 +96,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     problems.push('GONGKAI_VIEWER_TOKEN: must differ from GONGKAI_ADMIN_TOKEN');
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  const stages = Object.fromEntries(
-    STAGES.map((s) => {
-      const k = stageEnvKeys(s);
-      return [s, { attempts: st[k.attempts], concurrency: st[k.concurrency], threads: st[k.threads], backoffMs: st[k.backoffMs], timeoutMs: st[k.timeoutMs] }];
-    }),
-  ) as Record<StageName, StageSettings>;
+  const stages = byStage((s): StageSettings => {
+    const k = stageEnvKeys(s);
+    return { attempts: st[k.attempts]!, concurrency: st[k.concurrency]!, threads: st[k.threads]!, backoffMs: st[k.backoffMs]!, timeoutMs: st[k.timeoutMs]! };
+  });
   return {
     redisUrl: e.REDIS_URL ?? null,
     mongoUrl: e.MONGO_URL ?? null,

@@ -1,3 +1,4 @@
+export * from './stage.catalogue.ts';
 export * from './stages.ts';
 export * from './evidence.types.ts';
 export * from './decode.types.ts';

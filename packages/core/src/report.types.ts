@@ -1,23 +1,8 @@
 /** The report document: the contract every consumer reads (PRODUCT.md "The report document"). */
-import type { DecodeFacts, DecodeResult, PageMeta } from './decode.types.ts';
-import type { ExtractResult, Breakdown, Metric, Mention } from './extract.types.ts';
-import type { LabelledSpan, Paragraph, ReportMeta, ReportTable, SegmentResult, Section } from './segment.types.ts';
-import type { StageName } from './stages.ts';
-import type { Finding, ValidateResult, ValidationStatus } from './validate.types.ts';
+import { STAGE_CATALOGUE, type StageDocumentFields, type StageName, type StageOutputs } from './stage.catalogue.ts';
+import { byStage } from './stages.ts';
+import type { ValidationStatus } from './validate.types.ts';
 
-/** What each stage consumes from the ones before it and produces. */
-export interface StageOutputs {
-  decode: DecodeResult;
-  segment: SegmentResult;
-  extract: ExtractResult;
-  validate: ValidateResult;
-}
-
-/** The raw input of the first stage. */
-export interface RawInput {
-  bytes: Uint8Array;
-  name: string;
-}
 
 /**
  * Lifecycle of a report document. queued → processing → one of the
@@ -67,26 +52,17 @@ export interface StageEvent {
   message?: string;
 }
 
-export interface Report {
+/**
+ * One document per distinct content. Besides the fields below it holds each
+ * stage's stored output fields (`StageDocumentFields`: decode, text,
+ * pageMeta, offsetMap, meta, sections, …, findings), as the catalogue lists them.
+ */
+export interface Report extends Partial<StageDocumentFields> {
   /** sha256 (hex) of the raw bytes. */
   _id: string;
   source: ReportSource;
   /** Every other name/location the same content arrived under. */
   aliases?: Array<{ uri: string; name: string; receivedAt: string }>;
-  decode?: DecodeFacts;
-  text?: string;
-  pageMeta?: PageMeta;
-  /** Internal: normalized → original offsets (DecodeResult.offsetMap). */
-  offsetMap?: number[];
-  meta?: ReportMeta;
-  sections?: Section[];
-  paragraphs?: Paragraph[];
-  spans?: LabelledSpan[];
-  tables?: ReportTable[];
-  metrics?: Metric[];
-  mentions?: Mention[];
-  breakdowns?: Breakdown[];
-  findings?: Finding[];
   status: ReportStatus;
   failure?: ReportFailure | null;
   /** Stage transitions, oldest first. */
@@ -100,64 +76,39 @@ export interface Report {
   updatedAt: string;
 }
 
-/** The report-document fields each stage's output fills. */
-export function reportFieldsOf<S extends StageName>(stage: S, output: StageOutputs[S]): Partial<Report> {
-  switch (stage) {
-    case 'decode': {
-      const o = output as DecodeResult;
-      return { decode: o.decode, text: o.text, pageMeta: o.pageMeta, offsetMap: o.offsetMap };
-    }
-    case 'segment': {
-      const o = output as SegmentResult;
-      return { meta: o.meta, sections: o.sections, paragraphs: o.paragraphs, spans: o.spans, tables: o.tables };
-    }
-    case 'extract': {
-      const o = output as ExtractResult;
-      return { metrics: o.metrics, mentions: o.mentions, breakdowns: o.breakdowns };
-    }
-    case 'validate': {
-      const o = output as ValidateResult;
-      return { findings: o.findings, status: o.status };
-    }
-    default: {
-      const never: never = stage as never;
-      throw new Error(`unknown stage ${String(never)}`);
-    }
-  }
-}
+/** The report-document fields a stage writes (its catalogue `fields`). */
+export const STAGE_FIELDS: { readonly [S in StageName]: ReadonlyArray<keyof Report> } = byStage((s) => STAGE_CATALOGUE[s].fields);
 
-/** The report-document fields a stage writes (the inverse view of reportFieldsOf). */
-export const STAGE_FIELDS: { readonly [S in StageName]: ReadonlyArray<keyof Report> } = {
-  decode: ['decode', 'text', 'pageMeta', 'offsetMap'],
-  segment: ['meta', 'sections', 'paragraphs', 'spans', 'tables'],
-  extract: ['metrics', 'mentions', 'breakdowns'],
-  validate: ['findings'],
-};
+/** The report-document fields a stage's output fills: its catalogue fields, and the report's status for the stage that ends a run. */
+export function reportFieldsOf<S extends StageName>(stage: S, output: StageOutputs[S]): Partial<Report> {
+  const spec = STAGE_CATALOGUE[stage];
+  const out = output as unknown as Record<string, unknown>;
+  const fields: Record<string, unknown> = Object.fromEntries(spec.fields.map((f) => [f, out[f]]));
+  if ('setsStatus' in spec) fields['status'] = out['status'];
+  return fields as Partial<Report>;
+}
 
 /**
  * Rebuilds a stored stage output from the report document, or null when the
  * stage has not run in the current run (no run record) or ran but handed its
  * output on instead of storing it (a run record without the fields: the
  * output is in the Redis handoff until validate stores it, or was lost there).
+ * A stage that sets the report's status counts as stored only once the report is done.
  */
 export function stageOutputOf<S extends StageName>(stage: S, report: Partial<Report>): StageOutputs[S] | null {
+  const spec = STAGE_CATALOGUE[stage];
+  const doc = report as Record<string, unknown>;
   // the first field of each stage's output is always set when the output is stored
-  if (!report.pipeline?.stages?.[stage] || report[STAGE_FIELDS[stage][0]!] === undefined) return null;
-  switch (stage) {
-    case 'decode':
-      return { decode: report.decode!, text: report.text ?? '', pageMeta: report.pageMeta ?? {}, offsetMap: report.offsetMap ?? [] } as StageOutputs[S];
-    case 'segment':
-      return {
-        meta: report.meta!, sections: report.sections ?? [], paragraphs: report.paragraphs ?? [], spans: report.spans ?? [], tables: report.tables ?? [],
-      } as StageOutputs[S];
-    case 'extract':
-      return { metrics: report.metrics ?? [], mentions: report.mentions ?? [], breakdowns: report.breakdowns ?? [] } as StageOutputs[S];
-    case 'validate': {
-      const status = report.status;
-      if (status !== 'valid' && status !== 'warnings' && status !== 'invalid') return null;
-      return { findings: report.findings ?? [], status } as StageOutputs[S];
-    }
-    default:
-      return null;
+  if (!report.pipeline?.stages?.[stage] || doc[spec.fields[0]] === undefined) return null;
+  const empty = ('empty' in spec ? spec.empty : {}) as Record<string, unknown>;
+  const output: Record<string, unknown> = {};
+  for (const f of spec.fields) {
+    const v = doc[f] ?? (empty[f] === undefined ? undefined : structuredClone(empty[f]));
+    if (v !== undefined) output[f] = v;
   }
+  if ('setsStatus' in spec) {
+    if (!report.status || !isDone(report.status)) return null;
+    output['status'] = report.status;
+  }
+  return output as StageOutputs[S];
 }

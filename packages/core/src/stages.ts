@@ -1,18 +1,56 @@
-/** The four pipeline stages, in order. The queue names, job ids and stored outputs derive from these. */
-export const STAGES = ['decode', 'segment', 'extract', 'validate'] as const;
-export type StageName = (typeof STAGES)[number];
+/** The stage order and the lookups derived from the catalogue (stage.catalogue.ts). */
+import { STAGE_CATALOGUE, type StageDefaults, type StageName, type StageServiceName } from './stage.catalogue.ts';
+
+
+/** The pipeline stages, in order (the catalogue's order). The queue names, job ids and stored outputs derive from these. */
+export const STAGES = Object.keys(STAGE_CATALOGUE) as [StageName, ...StageName[]];
+
+/** An object with one entry per stage, in pipeline order. */
+export function byStage<T>(f: (stage: StageName) => T): { [S in StageName]: T } {
+  return Object.fromEntries(STAGES.map((s) => [s, f(s)])) as { [S in StageName]: T };
+}
 
 export function isStageName(value: unknown): value is StageName {
-  return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(STAGE_CATALOGUE, value);
 }
 
 /** The stage after `stage`, or null for the last one. */
 export function nextStage(stage: StageName): StageName | null {
-  const i = STAGES.indexOf(stage);
-  return STAGES[i + 1] ?? null;
+  return STAGES[STAGES.indexOf(stage) + 1] ?? null;
+}
+
+/** The stage before `stage`, or 'intake' for the first one (where the progress ledger starts a run). */
+export function previousStage(stage: StageName): StageName | 'intake' {
+  return STAGES[STAGES.indexOf(stage) - 1] ?? 'intake';
 }
 
 /** The stages from `stage` (inclusive) to the end. */
 export function stagesFrom(stage: StageName): StageName[] {
   return STAGES.slice(STAGES.indexOf(stage));
 }
+
+/** The stages before `stage` (exclusive). */
+export function stagesBefore(stage: StageName): StageName[] {
+  return STAGES.slice(0, STAGES.indexOf(stage));
+}
+
+/** The earlier stages whose outputs `stage` reads ([] for a stage that reads the raw file). */
+export function needsOf(stage: StageName): readonly StageName[] {
+  return STAGE_CATALOGUE[stage].needs;
+}
+
+/** The worker service of each stage (`services/<name>`), in pipeline order. */
+export const STAGE_SERVICES: readonly StageServiceName[] = STAGES.map((s) => STAGE_CATALOGUE[s].service);
+
+/** The worker service that runs `stage`. */
+export function serviceOf(stage: StageName): StageServiceName {
+  return STAGE_CATALOGUE[stage].service;
+}
+
+/** The settings a stage uses when the environment does not set them. */
+export function stageDefaults(stage: StageName): StageDefaults {
+  return STAGE_CATALOGUE[stage].defaults;
+}
+
+/** "decode, segment, extract, validate": for usage messages. */
+export const STAGE_LIST = STAGES.join(', ');

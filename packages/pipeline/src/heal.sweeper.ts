@@ -1,4 +1,4 @@
-import { PipelineError, STAGES, isDone, type StageName } from '@gongkai/core';
+import { PipelineError, STAGES, isDone, previousStage, type StageName } from '@gongkai/core';
 import type { Logger } from '@gongkai/runtime';
 import type { ReportStore } from '@gongkai/store';
 import { deadLetter } from './dead-letter.ts';
@@ -24,9 +24,6 @@ export interface SweepDeps {
   pipeline: Pipeline;
   log: Logger;
 }
-
-/** The stage before `stage`, or 'intake'. */
-const before = (stage: StageName): StageName | 'intake' => STAGES[STAGES.indexOf(stage) - 1] ?? 'intake';
 
 async function isPending(deps: SweepDeps, stage: StageName, jobId: string): Promise<boolean> {
   const job = await deps.pipeline.queues[stage].getJob(jobId);
@@ -59,7 +56,7 @@ export async function healReport(deps: SweepDeps, rec: Progress, target: StageNa
   await deps.store.recordEvent(rec.reportId, { stage: target, event: 'healed', at: new Date(now).toISOString(), runId: rec.runId, message: why });
   // the ledger too, so the healed job's own progress record (written when it finishes) comes after this one
   const next = { stage: target, jobId: jobIdFor(rec.reportId, target, rec.runId, { heal }) };
-  await deps.pipeline.progress.record({ ...rec, stage: before(target), next, heal, risk: true, at: now }, now + settleMs);
+  await deps.pipeline.progress.record({ ...rec, stage: previousStage(target), next, heal, risk: true, at: now }, now + settleMs);
   await deps.pipeline.enqueue(target, { reportId: rec.reportId, runId: rec.runId, heal });
   deps.log.warn({ reportId: rec.reportId, stage: target, heal, why }, 'report healed: stage re-queued');
   return 'healed';

@@ -1,4 +1,4 @@
-import { STAGES, type StageName } from '@gongkai/core';
+import { previousStage, stagesBefore, type StageName } from '@gongkai/core';
 import type { Logger } from '@gongkai/runtime';
 import type { DeadLetter, ReportStore } from '@gongkai/store';
 import { hostname, userInfo } from 'node:os';
@@ -40,7 +40,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function trackRun(pipeline: Pipeline, reportId: string, runId: string, stage: StageName, jobId: string, risk: boolean): Promise<void> {
   const now = Date.now();
   return pipeline.progress.record(
-    { reportId, runId, stage: STAGES[STAGES.indexOf(stage) - 1] ?? 'intake', next: { stage, jobId }, heal: 0, risk, at: now },
+    { reportId, runId, stage: previousStage(stage), next: { stage, jobId }, heal: 0, risk, at: now },
     now + pipeline.settleMs,
   );
 }
@@ -127,7 +127,7 @@ export async function reprocess(
   onItem?: (done: number, total: number) => void,
 ): Promise<ReprocessSummary> {
   if (!filter.all && !filter.reportId) throw new Error('reprocess needs --all or --report ID');
-  const needs = STAGES.slice(0, STAGES.indexOf(filter.from));
+  const needs = stagesBefore(filter.from);
   const summary: ReprocessSummary = { from: filter.from, dryRun: !!filter.dryRun, matched: 0, started: 0, skipped: [] };
   const total = filter.reportId ? 1 : await deps.store.count();
   const gap = filter.ratePerSec ? 1000 / filter.ratePerSec : 0;

@@ -1,9 +1,9 @@
 import type { StageSettings } from '@gongkai/config';
 import {
-  BadInputError, PIPELINE_VERSION, PipelineError, classifyError, nextStage, reportFieldsOf, type Report, type ReportStatus, type StageName, type StageOutputs,
+  BadInputError, PIPELINE_VERSION, PipelineError, classifyError, needsOf, nextStage, reportFieldsOf, type Report, type ReportStatus, type StageName, type StageOutputs,
 } from '@gongkai/core';
 import type { Logger } from '@gongkai/runtime';
-import { STAGE_REGISTRY, type StageInputs } from '@gongkai/stages';
+import type { StageInputs } from '@gongkai/stages';
 import type { BlobStore, ReportStore } from '@gongkai/store';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { deadLetter } from './dead-letter.ts';
@@ -55,8 +55,8 @@ interface LoadedInput<S extends StageName> {
  * expired, lost with a Redis restart, or a re-run of a stored report).
  */
 async function loadInput<S extends StageName>(stage: S, payload: JobPayload, deps: StageWorkerDeps, log: Logger): Promise<LoadedInput<S>> {
-  const def = STAGE_REGISTRY[stage];
-  if (stage === 'decode') {
+  const needs = needsOf(stage);
+  if (needs.length === 0) {
     const report = await deps.store.get(payload.reportId);
     if (!report) throw new PipelineError('INPUT_MISSING', `report ${payload.reportId} is not in the store`);
     if (report.source.size > deps.maxBytes) {
@@ -66,15 +66,15 @@ async function loadInput<S extends StageName>(stage: S, payload: JobPayload, dep
     if (!bytes) throw new PipelineError('INPUT_MISSING', `the raw file of report ${payload.reportId} (${report.source.name}) is not in the blob store`);
     return { runId: report.pipeline.runId, status: report.status, input: { bytes, name: report.source.name } as StageInputs[S], handedOn: [] };
   }
-  const cached = await deps.pipeline.handoff.get(payload.reportId, payload.runId, def.needs).catch((err: Error) => {
+  const cached = await deps.pipeline.handoff.get(payload.reportId, payload.runId, needs).catch((err: Error) => {
     log.warn({ err: err.message }, 'handoff unreadable; reading the stored outputs');
     return {};
   });
-  const handedOn = def.needs.filter((s) => s in cached);
-  const loaded = await deps.store.loadOutputs(payload.reportId, def.needs.filter((s) => !(s in cached)));
+  const handedOn = needs.filter((s) => s in cached);
+  const loaded = await deps.store.loadOutputs(payload.reportId, needs.filter((s) => !(s in cached)));
   if (!loaded) throw new PipelineError('INPUT_MISSING', `report ${payload.reportId} is not in the store`);
   const outputs = { ...loaded.outputs, ...cached };
-  const missing = def.needs.filter((s) => !(s in outputs));
+  const missing = needs.filter((s) => !(s in outputs));
   if (missing.length > 0 && loaded.runId === payload.runId) throw new LostInput(missing[0]!);
   return { runId: loaded.runId, status: loaded.status, input: outputs as StageInputs[S], handedOn };
 }

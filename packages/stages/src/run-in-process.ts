@@ -1,8 +1,8 @@
 import {
-  PIPELINE_VERSION, STAGES, classifyError, reportFieldsOf, type RawInput, type Report, type StageName, type StageOutputs,
+  PIPELINE_VERSION, STAGES, classifyError, needsOf, reportFieldsOf, type RawInput, type Report, type StageInputs, type StageName, type StageOutputs,
 } from '@gongkai/core';
 import { createHash } from 'node:crypto';
-import { STAGE_REGISTRY, type StageContext, type StageInputs } from './registry.ts';
+import { STAGE_REGISTRY, type StageContext } from './registry.ts';
 
 export interface InProcessResult {
   outputs: StageOutputs;
@@ -30,26 +30,21 @@ export function reportIdOf(bytes: Uint8Array): string {
 }
 
 /**
- * Runs the four stages in process on one file, with no Redis or MongoDB:
+ * Runs every stage, in the catalogue's order, in process on one file, with no Redis or MongoDB:
  * the ceiling for the queued pipeline, the evaluation's runner and
  * `gongkai extract FILE --json`.
  */
 export async function runInProcess(raw: RawInput, context: StageContext = { decode: {} }, uri = `file:${raw.name}`): Promise<InProcessResult> {
   const ms = {} as Record<StageName, number>;
-  const t = (s: StageName, t0: number) => (ms[s] = Math.round((performance.now() - t0) * 1000) / 1000);
-  let t0 = performance.now();
-  const decode = await runStage('decode', raw, context);
-  t('decode', t0);
-  t0 = performance.now();
-  const segment = await runStage('segment', { decode }, context);
-  t('segment', t0);
-  t0 = performance.now();
-  const extract = await runStage('extract', { decode, segment }, context);
-  t('extract', t0);
-  t0 = performance.now();
-  const validate = await runStage('validate', { decode, segment, extract }, context);
-  t('validate', t0);
-  const outputs: StageOutputs = { decode, segment, extract, validate };
+  const outputs = {} as StageOutputs;
+  for (const stage of STAGES) {
+    // each stage reads the raw file or the outputs it needs (the catalogue's `needs`), as a queued worker does
+    const needs = needsOf(stage);
+    const input = needs.length === 0 ? raw : Object.fromEntries(needs.map((s) => [s, outputs[s]]));
+    const t0 = performance.now();
+    (outputs as Record<StageName, unknown>)[stage] = await runStage(stage, input as StageInputs[typeof stage], context);
+    ms[stage] = Math.round((performance.now() - t0) * 1000) / 1000;
+  }
   const now = new Date().toISOString();
   const runId = 'in-process';
   const report: Report = {
@@ -61,7 +56,7 @@ export async function runInProcess(raw: RawInput, context: StageContext = { deco
     updatedAt: now,
   };
   for (const s of STAGES) {
-    Object.assign(report, reportFieldsOf(s, outputs[s] as never));
+    Object.assign(report, reportFieldsOf(s, outputs[s]));
     report.pipeline.stages[s] = { ms: ms[s], attempts: 1, at: now, runId, version: PIPELINE_VERSION };
   }
   return { outputs, report, ms };

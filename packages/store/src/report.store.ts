@@ -1,5 +1,5 @@
 import {
-  STAGE_FIELDS, STAGES, stageOutputOf, type Report, type ReportFailure, type ReportSource, type ReportStatus,
+  STAGE_FIELDS, stagesFrom, stageOutputOf, type Report, type ReportFailure, type ReportSource, type ReportStatus,
   type StageEvent, type StageName, type StageOutputs, type StageRun, PIPELINE_VERSION,
 } from '@gongkai/core';
 import { MongoClient, MongoServerError, type Collection, type Db, type Filter, type UpdateFilter } from 'mongodb';
@@ -242,7 +242,7 @@ export class ReportStore {
     const t = now();
     // the outputs of the stages that run again go too: with the handoff a new run's output may
     // reach the document only at validate, and an old run's fields must never stand in for it
-    const again = STAGES.slice(STAGES.indexOf(stage));
+    const again = stagesFrom(stage);
     const unset = Object.fromEntries([...again.map((s) => `pipeline.stages.${s}`), ...again.flatMap((s) => STAGE_FIELDS[s])].map((k) => [k, '']));
     // the run record first: from here on, writes of the old run are refused
     if (await this.reports.findOne({ _id: id }, { projection: { _id: 1 } })) await this.setRun(id, runId);

@@ -7,7 +7,7 @@
  *   healthcheck.ts deps           Redis and MongoDB answer (the watcher, which serves nothing)
  */
 import { loadConfig } from '@gongkai/config';
-import { isStageName } from '@gongkai/core';
+import { STAGE_LIST, isStageName } from '@gongkai/core';
 import { Pipeline } from '@gongkai/pipeline';
 import { ReportStore } from '@gongkai/store';
 import { networkInterfaces } from 'node:os';
@@ -37,7 +37,7 @@ async function check(mode: string | undefined, arg: string | undefined): Promise
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
   if (!config.redisUrl || !config.mongoUrl) throw new Error('REDIS_URL and MONGO_URL must be set');
   if (mode === 'worker') {
-    if (!isStageName(arg)) throw new Error('usage: healthcheck.ts worker decode|segment|extract|validate');
+    if (!isStageName(arg)) throw new Error(`usage: healthcheck.ts worker STAGE (one of ${STAGE_LIST})`);
     const pipeline = await Pipeline.connect({ redisUrl: config.redisUrl, prefix: config.queuePrefix, stages: config.stages });
     try {
       const mine = ownAddresses();

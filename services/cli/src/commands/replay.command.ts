@@ -1,4 +1,4 @@
-import { isStageName } from '@gongkai/core';
+import { STAGE_LIST, isStageName } from '@gongkai/core';
 import { replayDeadLetters, reprocess } from '@gongkai/pipeline';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.types.ts';
@@ -6,7 +6,7 @@ import { UsageError, out, progress } from '../cli.io.ts';
 import { withDeps } from './with-deps.ts';
 
 function stageArg(v: string | undefined, flag: string) {
-  if (!isStageName(v)) throw new UsageError(`${flag} must be one of decode, segment, extract, validate`);
+  if (!isStageName(v)) throw new UsageError(`${flag} must be one of ${STAGE_LIST}`);
   return v;
 }
 
