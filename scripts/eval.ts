@@ -15,6 +15,7 @@ import { runInProcess } from '@gongkai/stages';
 import { SHARED_DIR, sharedAvailable } from '@gongkai/testkit';
 import { loadGold, type GoldCase } from './eval/gold.load.ts';
 import { printReport, totalsOf, type CaseResult, type Totals } from './eval/report.print.ts';
+import { metaBelow, printMeta, runMetaGold, splitOfGoldFiles } from './eval/meta.score.ts';
 import { failedFile, scoreFile } from './eval/score.ts';
 import { THRESHOLDS } from './eval/thresholds.ts';
 import { runIdentities } from './eval/identities.run.ts';
@@ -76,14 +77,17 @@ async function main(): Promise<number> {
     project: totalsOf(results.filter((r) => r.origin === 'project')),
     total: totalsOf(results),
   };
-  const fails = filters.length === 0 ? belowThresholds(groups) : [];
+  const metaGoldFiles = splitOfGoldFiles(cases, results);
+  const metaTables = await runMetaGold(filters);
+  const fails = filters.length === 0 ? [...belowThresholds(groups), ...metaBelow(metaGoldFiles, metaTables, THRESHOLDS.meta)] : [];
   // table cells from the file and from renderings of its gold cells (issue 13)
   const tables = args.includes('--no-tables') ? [] : await runTables(cases);
   if (filters.length === 0) fails.push(...tablesBelow(tables));
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ thresholds: THRESHOLDS, groups, files: results, tables, belowThresholds: fails }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ thresholds: THRESHOLDS, groups, files: results, meta: { goldFiles: metaGoldFiles, tables: metaTables }, tables, belowThresholds: fails }, null, 2)}\n`);
   } else {
     process.stdout.write(`${printReport(results, groups, !quiet)}\n`);
+    process.stdout.write(`${printMeta(metaGoldFiles, metaTables, !quiet)}\n`);
     if (tables.length) process.stdout.write(`\n${printTables(tables, !quiet)}\n`);
     if (fails.length) process.stdout.write(`\nBELOW THRESHOLD (scripts/eval/thresholds.ts):\n  ${fails.join('\n  ')}\n`);
   }

@@ -10,6 +10,14 @@ export const THRESHOLDS = {
   total: { recall: 1, precision: 1, breakdowns: 1 },
   /** The five shared seeds: the extract issue's bar is all of it. */
   seeds: { recall: 1, precision: 1, breakdowns: 1 },
+  /**
+   * Meta fields (scripts/eval/meta.score.ts): over the full gold files, and over
+   * the meta-only tables test/gold/meta/*.jsonl (104 reports of 77 agencies).
+   */
+  meta: {
+    goldFiles: { agency: 1, title: 1, year: 1, level: 1 },
+    metaOnly: { agency: 0, title: 0, year: 0, level: 0 },
+  },
   /** Table cells per source, with issue 13's targets (scripts/eval/tables.thresholds.ts). */
   tables: TABLE_THRESHOLDS,
 } as const;

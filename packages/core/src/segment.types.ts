@@ -24,6 +24,8 @@ export interface Contact {
 export interface ReportMeta {
   /** The title as the report (or its page) states it; null when it states none. */
   title: string | null;
+  /** Where `title` was read: the report's body, or the page header (标题) when the body states none. */
+  titleSource?: 'body' | 'page';
   /**
    * True when `title` was not stated and was built from agency + year.
    * The segmenter never does this (gold files expect null); it fills `inferredTitle` instead.
@@ -35,6 +37,12 @@ export interface ReportMeta {
   agency: string | null;
   /** Other names the text uses for the same agency (e.g. 省政府法制办). */
   agencyAliases?: string[];
+  /**
+   * Region + agency normalized, to group one agency's reports across spellings:
+   * `province/city/county:rest` where rest is the name without its place prefix,
+   * 人民政府 → 政府, 管理委员会 → 管委会, brackets half-width (e.g. `河南省/新乡市/卫滨区:政府`).
+   */
+  agencyKey?: string;
   level: AdminLevel | null;
   region: { province?: string; city?: string; county?: string } | null;
   /** The reporting year (the year the figures are about). */

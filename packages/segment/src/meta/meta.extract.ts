@@ -19,10 +19,13 @@ export interface MetaInput {
 
 const PERIOD = /(?:统计)?(?:期限|时限|时间|期间|区间)(?:为|是)?\s*[:：]?\s*(?:自|从)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|—|-|－|～|~)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 
+/** The same period written with dashes (自2015-1-1起至2015-12-31止). */
+const PERIOD_DASHED = /(?:统计)?(?:期限|时限|时间|期间|区间)(?:为|是)?\s*[:：]?\s*(?:自|从)?\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*(?:起)?\s*(?:至|到|—|～|~)\s*(?:(\d{4})-)?(\d{1,2})-(\d{1,2})/;
+
 const pad = (n: string) => n.padStart(2, '0');
 
 function period(text: string): [string, string] | null {
-  const m = PERIOD.exec(text);
+  const m = PERIOD.exec(text) ?? PERIOD_DASHED.exec(text);
   if (!m) return null;
   const [, y1, m1, d1, y2, m2, d2] = m as unknown as string[];
   return [`${y1}-${pad(m1 as string)}-${pad(d1 as string)}`, `${y2 ?? y1}-${pad(m2 as string)}-${pad(d2 as string)}`];
@@ -38,7 +41,8 @@ function reportingYear(text: string, title: string | null, p: [string, string] |
   const head = text.slice(0, 600);
   const counts = new Map<number, number>();
   for (const m of head.matchAll(/(20\d{2}|19\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  // ties go to the year named first (2013年，… 在2012年…的基础上)
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   if (best) return best[0];
   return published ? Number(published.slice(0, 4)) - 1 : null;
 }
@@ -46,7 +50,9 @@ function reportingYear(text: string, title: string | null, p: [string, string] |
 export function extractMeta(input: MetaInput): { meta: ReportMeta; contactSpans: ReturnType<typeof extractContact>['spans'] } {
   const { text, bodyStart, bodyEnd, pageMeta } = input;
   const body = text.slice(bodyStart, bodyEnd);
-  const stated = input.title?.title ?? (pageMeta.title ? pageMeta.title.replace(/\s+/g, '') : null);
+  // a body that states no title takes the page header's (标题), marked as such
+  const pageTitle = pageMeta.title ? pageMeta.title.replace(/\s+/g, '') : null;
+  const stated = input.title?.title ?? pageTitle;
   const agency = detectAgency(body, stated, pageMeta.source);
   const p = period(body);
   const publishedAt = input.bodyDate ?? pageMeta.publishedAt ?? null;
@@ -54,6 +60,7 @@ export function extractMeta(input: MetaInput): { meta: ReportMeta; contactSpans:
   const { contact, spans } = extractContact(text, bodyStart, bodyEnd);
   const meta: ReportMeta = {
     title: stated,
+    ...(stated ? { titleSource: input.title ? ('body' as const) : ('page' as const) } : {}),
     agency: agency.agency,
     level: agency.level,
     region: agency.region,
@@ -66,6 +73,7 @@ export function extractMeta(input: MetaInput): { meta: ReportMeta; contactSpans:
     regimeEvidence: input.regime.evidence,
   };
   if (agency.aliases.length > 0) meta.agencyAliases = agency.aliases;
+  if (agency.agencyKey) meta.agencyKey = agency.agencyKey;
   if (!stated && agency.agency && year) meta.inferredTitle = `${agency.agency}${year}年政府信息公开工作年度报告`;
   return { meta, contactSpans: spans };
 }

@@ -1,7 +1,12 @@
 /**
- * The title at the top of the body: a line ending in 报告, possibly split
- * over two lines (淮安市人民政府 / 2024 年政府信息公开工作年度报告), or the
- * first words of a page flattened onto one line.
+ * The title at the top of the body. Among the first lines, the first that is
+ * (or whose next one or two lines complete) a year + …报告 heading, after the
+ * page's own words in front of it: 标题/名称 labels, 正文, a page number, a list
+ * marker (1、), a document number (岚经发〔2021〕17号), table pipes. A title
+ * ends its line or is followed by a space or the page's chrome (来源, 发布时间,
+ * "- site name"); one that runs on into other words (…报告”集中公开专题页面)
+ * is a sentence or a banner, not the title. A cover letter 关于报送《X》的函
+ * is titled by the report it names (X).
  */
 export interface TitleHit {
   title: string;
@@ -9,36 +14,95 @@ export interface TitleHit {
   end: number;
 }
 
-const TITLE_LINE = /^[^。，,；;：:]{4,70}报告(?:[（(][^）)]{1,20}[）)])?$/;
-const INLINE = /^\s*([^\s。，,；;：:《》]{2,40}?\s?\d{4}\s?年度?\s?[^\s。，,；;：:《》]{0,30}?报告)(?=\s|根据|本报告|按照|$)/;
+const YEAR = '(?:\\d{4}|[〇○零一二三四五六七八九]{4})';
+/** A heading: up to 40 name characters, the year, up to 40 more, 报告 (…的函 / …的通知 of a cover letter). */
+const TITLE = new RegExp(`^[\\u4e00-\\u9fa5（）()《》“”"·、\\s]{0,40}?${YEAR}\\s*年?\\s*度?[^。，,；;：:|？?!！\\n]{0,40}?报告(?:》?的(?:函|通知))?`);
+/** What may follow a title on its line. */
+const AFTER = /^(?:$|\s|[|｜?？\-_—－]|(?:来源|发布|时间|更新|日期|索引|浏览|作者|字号|点击)[:：\s]|根据|依据|按照|本报告|本年报|本年度|现将|今年|\d{4}年)/;
+/** The page's words in front of a title. */
+const LEAD = /^(?:[|｜\s]+|标\s*题\s*[:：]?|名\s*称\s*[:：]?|正\s*文\s*[:：]?|第?\d{1,3}页?\s+|\d{1,2}[、.．]\s*|[\u4e00-\u9fa5]{1,6}〔\d{4}〕\d+号\s*)/;
+const COVER = /^关于(?:报送|印发)《([^》]{6,80}报告)》的(?:函|通知)$/;
+const MAX_LINES = 14;
+/** Lines of the page that never begin a title. */
+const GENERIC_LINE = /^(?:政府信息公开|信息公开|政务公开|正文|首页.*|当前位置.*)$/;
 
 function clean(s: string): string {
   return s.replace(/\s+/g, '');
 }
 
-export function detectTitle(text: string, start: number, end: number): TitleHit | null {
+interface Line {
+  s: string;
+  start: number;
+}
+
+function linesOf(text: string, start: number, end: number): Line[] {
+  const lines: Line[] = [];
   let pos = start;
-  const lines: Array<{ s: string; start: number; end: number }> = [];
-  while (pos < end && lines.length < 4) {
+  while (pos < end && lines.length < MAX_LINES) {
     const nl = text.indexOf('\n', pos);
     const e = nl < 0 || nl > end ? end : nl;
     const raw = text.slice(pos, e);
-    if (raw.trim()) {
-      const lead = raw.length - raw.trimStart().length;
-      lines.push({ s: raw.trim(), start: pos + lead, end: pos + lead + raw.trim().length });
-    }
+    if (raw.trim()) lines.push({ s: raw, start: pos });
     pos = e + 1;
   }
-  const [l1, l2] = lines;
-  if (!l1) return null;
-  if (l1.s.length <= 80 && TITLE_LINE.test(l1.s) && /年|报告/.test(l1.s)) return { title: clean(l1.s), start: l1.start, end: l1.end };
-  if (l2 && l1.s.length <= 30 && !/[。，,；;：:]/.test(l1.s) && TITLE_LINE.test(l2.s) && /^\d{4}\s*年/.test(l2.s)) {
-    return { title: clean(l1.s + l2.s), start: l1.start, end: l2.end };
+  return lines;
+}
+
+/** The line with the page's lead words removed, and how many characters they took. */
+function stripLead(s: string): { s: string; cut: number } {
+  let cut = 0;
+  let rest = s;
+  for (let m = LEAD.exec(rest); m && m[0].length > 0; m = LEAD.exec(rest)) {
+    cut += m[0].length;
+    rest = rest.slice(m[0].length);
   }
-  const m = INLINE.exec(text.slice(start, Math.min(end, start + 200)));
-  if (m?.[1] && m[1].trim().length >= 8) {
-    const s = start + m.index + m[0].indexOf(m[1]);
-    return { title: clean(m[1]), start: s, end: s + m[1].length };
+  return { s: rest, cut };
+}
+
+/** A title at the start of `s` that ends where a title may end, or null. */
+function titleAt(s: string): string | null {
+  const m = TITLE.exec(s);
+  if (!m) return null;
+  // a cover letter's title closes itself (…的函); any other must end where a title may end
+  if (!/的(?:函|通知)$/.test(m[0]) && !AFTER.test(s.slice(m[0].length))) return null;
+  // the page's words before the title, separated by spaces (登录 注册 无障碍浏览 兴华乡2010年…): the title is the last one or two pieces
+  const year = new RegExp(YEAR).exec(m[0]);
+  const before = m[0].slice(0, year?.index ?? 0);
+  const pieces = before.split(/\s+/);
+  const keep = pieces[pieces.length - 1] === '' ? 2 : 1;
+  const t = clean(pieces.slice(-keep).join('') + m[0].slice(year?.index ?? 0));
+  if (!/公开|年报|年度报告/.test(t) || t.length < 8 || /\d{1,2}月\d{1,2}日|星期/.test(t)) return null;
+  return t;
+}
+
+export function detectTitle(text: string, start: number, end: number): TitleHit | null {
+  const lines = linesOf(text, start, end);
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i] as Line;
+    const { s, cut } = stripLead(first.s);
+    const at = first.start + cut;
+    const alone = titleAt(s);
+    if (alone) {
+      const cover = COVER.exec(alone);
+      const from = at + (s.length - s.trimStart().length);
+      // …报告的通知 without its 关于公布 (left on the line before): the report's own title
+      const title = cover?.[1] ? clean(cover[1]) : alone.includes('关于') ? alone : alone.replace(/的(?:通知|函)$/, '');
+      return { title, start: from, end: first.start + first.s.trimEnd().length };
+    }
+    // a title split over two or three lines: short lines without sentence punctuation
+    if (s.trim().length > 40 || /[。，,；;：:]/.test(s) || GENERIC_LINE.test(s.trim())) continue;
+    let joined = s.trim();
+    for (let k = 1; k <= 2 && i + k < lines.length; k++) {
+      const next = lines[i + k] as Line;
+      const part = next.s.trim();
+      // the next line a title of its own that names its agency (政府信息公开 / 四川省2014年…): not a continuation
+      const own = titleAt(stripLead(next.s).s);
+      if (part.length > 60 || (own && (new RegExp(YEAR).exec(joined) || !new RegExp(`^${YEAR}`).test(own)))) break;
+      joined += part;
+      const t = titleAt(joined);
+      if (t && clean(joined).length - t.length <= 2) return { title: t, start: at + (s.length - s.trimStart().length), end: next.start + next.s.trimEnd().length };
+      if (/[。，,；;：:]/.test(part)) break;
+    }
   }
   return null;
 }
