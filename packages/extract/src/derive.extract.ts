@@ -70,9 +70,23 @@ export function deriveFromText(doc: Doc, found: readonly Found[]): Found[] {
   return out;
 }
 
-/** Website statements stand for proactive.total when nothing else states the total. */
-export function resolveOrTotal(found: Found[]): void {
+/** Channels besides the website: when one of them carries items too, the website's count is only a part. */
+const OTHER_CHANNELS = ['proactive.channel.weibo', 'proactive.channel.wechat', 'proactive.channel.other', 'proactive.channel.gazette'];
+
+/**
+ * Website statements stand for proactive.total when nothing else states the total and no other
+ * channel carried items (在网站公开120条，通过政务微博发布300条: the portal's count is not the agency's total).
+ */
+export function resolveOrTotal(found: Found[], text: string): void {
   const hasTotal = found.some((f) => f.key === 'proactive.total' && !f.orTotal);
   if (hasTotal) return;
-  for (const f of found) if (f.orTotal && f.key === 'proactive.channel.website') f.key = 'proactive.total';
+  const sites = found.filter((f) => f.orTotal && f.key === 'proactive.channel.website');
+  // 在门户网站公开发布各类信息2612条，其中：…政务微博650条: channels listed as its parts leave it the whole
+  const partOf = (c: Found, w: Found) => {
+    const from = w.at ?? w.evidence.start, to = c.at ?? c.evidence.start;
+    return to > from && /其中/u.test(text.slice(from, to)) && !/[。！？\n]/u.test(text.slice(from, to));
+  };
+  const others = found.filter((f) => OTHER_CHANNELS.includes(f.key) && f.value > 0 && f.source === 'text');
+  if (others.some((c) => !sites.some((w) => partOf(c, w)))) return;
+  for (const f of sites) f.key = 'proactive.total';
 }

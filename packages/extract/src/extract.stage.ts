@@ -29,7 +29,7 @@ export function extract(input: { decode: DecodeResult; segment: SegmentResult })
   const segmentStats = fromStatsTables(doc, tables).filter((f) => !stats.found.some((s) => s.key === f.key));
   const cells = [...fromUniformTables(doc, tables), ...corroboratedCells(doc, tables)];
   const found: Found[] = [...cells, ...deriveCore(doc, cells), ...stats.found, ...segmentStats, ...prose];
-  resolveOrTotal(found);
+  resolveOrTotal(found, text);
 
   // the first prose statement at each offset (its key read when asked: resolveOrTotal may have renamed it)
   const statedAt = new Map<number, Found>();

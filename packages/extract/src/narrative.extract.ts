@@ -11,6 +11,21 @@ import { isCount, type NumberToken } from './numbers.parse.ts';
 import { TextScope } from './text.scope.ts';
 
 const CJK = /[\u4e00-\u9fff]/u;
+const FREQUENCY = /每(?:一)?(?:年|个?季度?|个?月|周|星期|天|日|半年)[^，。；]{0,12}$/u;
+/** 历年, 至今, 成立以来 (not 今年以来, 2017年以来: the year itself). */
+const SINCE = /历年|至今|(?<!年|年初)以来/u;
+const SINCE_SENTENCE = /截[至止]|历年|至今|(?<!年|年初)以来/u;
+
+/**
+ * The count is a running total since some start (历年累计, 截至…累计, 成立以来), not the year's figure.
+ * `before` is the text up to 40 characters before the clause, back to the last 。 (looked at directly:
+ * a line break or a heading split off may have cut 截止\n2015年12月31日 from the sentence that follows it).
+ */
+function cumulative(before: string, prefix: string): boolean {
+  if (SINCE.test(prefix)) return true;
+  if (!/累计/u.test(prefix) || /全年|本年|今年|年内|年度/u.test(prefix)) return false;
+  return SINCE_SENTENCE.test(before.slice(before.lastIndexOf('。') + 1) + prefix);
+}
 
 interface Candidate {
   rule: NarrativeRule;
@@ -74,6 +89,10 @@ export function ruleFor(doc: Doc, sentence: TextScope, clauseScope: TextScope, t
   const nounAfter = CJK.test(text.charAt(token.end)) && !/^[余多]/u.test(tail);
   // 在…网站主动公开的425条政府信息中，…: a total restated to introduce its categories (a breakdown, not a statement to key)
   if (nounAfter && /^[^，。；]{0,16}?中(?:[，,]|$)/u.test(tail)) return null;
+  // 每季度召开一次会议: a frequency, not a count of the year
+  if (FREQUENCY.test(prefix)) return null;
+  // 截止12月31日，…累计主动公开政府信息1016条 / 历年累计…: a running total over the years, not the year's
+  if (cumulative(text.slice(Math.max(0, clause.start - 40), clause.start), prefix)) return null;
   const cands: Candidate[] = [];
   NARRATIVE_RULES.forEach((rule, order) => {
     if (!token.unit || !rule.units.includes(token.unit)) return;

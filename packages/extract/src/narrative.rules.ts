@@ -46,6 +46,9 @@ const TIMES = ['次', '期', '场', '批'] as const;
 const MONEY = ['元', '万元'] as const;
 
 const REQ = { sentence: /申请/u, sections: ['requests'] as const };
+const STAFF = { sentence: /信息公开|政务公开|信息员/u, sections: ['organization'] as const };
+/** Outcome rows: the sentence speaks of requests or their handling, or the section is about requests. */
+const REQ_OUTCOME = { sentence: /申请|答复|办理|办结|受理/u, sections: ['requests'] as const };
 const DISCLOSURE = { sentence: /信息公开|依申请|政府信息|公开申请/u, sections: ['requests'] as const };
 /** Sentences about a sub-scope of proactive disclosure (a 专栏, procurement, job ads, bulletins, categories). */
 const SUB_SCOPE = /专栏|子栏目|采购|招聘|类别/u;
@@ -69,23 +72,39 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [
   // channels end where the proactive wording would (…公开政府信息12条), so that the tie goes to the channel
   { key: 'proactive.channel.weibo', before: /微博[^，。；]{0,24}?(?:公开|发布)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条'], notSentence: SUB_SCOPE },
   { key: 'proactive.channel.wechat', before: /微信[^，。；]{0,24}?(?:公开|发布)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条'], notSentence: SUB_SCOPE },
+  // the verb before the channel, the count right after it: 发布各类警务微博3457条, 编发警务微信1451余条 (not 开通政务微博3个: an account count)
+  { key: 'proactive.channel.weibo', before: /(?:发布|编发|推送|更新)(?:了)?(?:各类)?[^，。；]{0,6}?微博(?:信息)?(?:共)?$/u, units: ['条'], notSentence: SUB_SCOPE },
+  { key: 'proactive.channel.wechat', before: /(?:发布|编发|推送|更新)(?:了)?(?:各类)?[^，。；]{0,6}?微信(?:公众号)?(?:信息|文章)?(?:共)?$/u, units: ['条', '篇'], notSentence: SUB_SCOPE },
   { key: 'proactive.channel.gazette', before: /公报[^，。；]{0,10}?(?:公开|刊登|刊发)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条', '件'], notSentence: SUB_SCOPE },
-  { key: 'proactive.channel.other', before: /(?:报纸|日报|电视台|广播|媒体)[^，。；]{0,10}?(?:刊登|播报|刊发)(?:[^，。；]{0,8}?信息)?|其他方式公开(?:政府)?信息(?:数)?/u, units: ['条', '篇'], notSentence: SUB_SCOPE },
+  { key: 'proactive.channel.other', before: /(?:报纸|日报|电视台|广播|媒体)[^，。；]{0,10}?(?:刊登|播报|刊发)(?:[^，。；]{0,8}?信息)?|其[他它](?:方式|途径|渠道)公开(?:政府)?信息(?:数)?/u, units: ['条', '篇'], notSentence: SUB_SCOPE },
+  // 网上公开信息14条，占总数的47%: the online channel, a part of the total (so a share does not block it)
+  { key: 'proactive.channel.website', before: /网上(?:主动)?公开(?:政府)?信息(?:数)?(?:共)?$/u, units: ['条', '件'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE },
   {
-    key: 'proactive.channel.website', before: /网站[^，。；]{0,6}?(?:主动)?(?:公开|发布)(?:[^，。；]{0,10}?信息)?/u,
+    key: 'proactive.channel.website', before: /网站[^，。；]{0,6}?(?:主动)?(?:公开|发布|公布)(?:[^，。；]{0,10}?信息)?/u,
     units: ['条', '件'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE, notShare: true, orTotal: true,
   },
   {
     key: 'proactive.total',
-    before: /主动(?:公开|发布|公布)(?:了)?(?:本部门|本级|本机关|我办|我局|我厅|我委|[我全][区县市](?:各级(?:单位|部门))?)?(?:的)?(?:各类|各项)?(?:政府|政务)?信息(?:数)?(?:共计|共|总数|总计)?(?:为|达)?|政府信息公开(?:总)?数(?:量)?(?:为|达)?/u,
-    units: ['条', '件'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE, notShare: true,
+    before: /主动(?:公开|发布|公布)(?:了)?(?:本部门|本级|本机关|我办|我局|我厅|我委|[我全][区县市](?:各级(?:单位|部门))?)?(?:的)?(?:各类|各项)?(?:政府|政务|执法|工作)?信息(?:数)?(?:共计|共|总数|总计|合计)?(?:为|达)?|政府信息公开(?:总)?数(?:量)?(?:为|达)?/u,
+    units: ['条', '件', '份'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE, notShare: true,
+  },
+  // 主动公开了机构职能、政策法规、工作动态等内容57条: the list names the kinds, the count is their whole
+  {
+    key: 'proactive.total', before: /主动(?:公开|发布|公布)(?:了)?[^，。；]{1,40}?等(?:方面)?(?:的)?(?:内容|信息)(?:共|共计|合计)?$/u,
+    units: ['条', '件', '份'], not: new RegExp(`${NOT_PROACTIVE.source}|其中`, 'u'), notSentence: SUB_SCOPE, notShare: true,
   },
   // loose wording counts only as the whole: not a part (其中涉及…公开信息9条), not one item of a list
   // (四是强化基层政务公开，…公开信息1654条), not in a sub-section on another topic (（四）开展政策解读工作情况…共公开发布信息82条)
   {
     key: 'proactive.total', weak: true,
-    before: /(?:公开|公布)(?:发布)?(?:了)?(?:各类|各项)?(?:政府|政务)?信息(?:共计|共|总数)?(?:为|达)?/u,
-    units: ['条', '件'], not: new RegExp(`${NOT_PROACTIVE.source}|其中|涉及`, 'u'), notSentence: SUB_SCOPE, notShare: true,
+    before: /(?:公开|公布)(?:发布)?(?:了)?(?:各类|各项)?(?:政府|政务)?信息(?:共计|共|总数|合计)?(?:为|达)?/u,
+    units: ['条', '件', '份'], not: new RegExp(`${NOT_PROACTIVE.source}|其中|涉及`, 'u'), notSentence: SUB_SCOPE, notShare: true,
+    notInItem: true, notInSection: { kinds: ['response', 'requests', 'review_litigation', 'complaints', 'fees', 'organization', 'training'], unless: 'proactive' },
+  },
+  // the same loose wording with the kinds listed: 公开了机构职能、政策法规、工作动态等内容57条
+  {
+    key: 'proactive.total', weak: true, before: /(?:公开|公布)(?:发布)?(?:了)?[^，。；]{1,40}?等(?:方面)?(?:的)?(?:内容|信息)(?:共|共计|合计)?$/u,
+    units: ['条', '件', '份'], not: new RegExp(`${NOT_PROACTIVE.source}|其中|涉及`, 'u'), notSentence: SUB_SCOPE, notShare: true,
     notInItem: true, notInSection: { kinds: ['response', 'requests', 'review_litigation', 'complaints', 'fees', 'organization', 'training'], unless: 'proactive' },
   },
 
@@ -93,8 +112,10 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [
   { key: 'response.press_conferences.by_heads', before: /主要负责(?:同志|人)(?:参加|出席)(?:新闻发布会)?/u, units: ['次', '场'], context: { sentence: /发布会/u } },
   { key: 'response.online_interviews.by_heads', before: /主要负责(?:同志|人)(?:参加|出席)(?:[^，。；]{0,8}?访谈)?/u, units: ['次', '期', '场'], context: { sentence: /访谈/u } },
   { key: 'response.online_interviews', before: /在线访谈|网上访谈|访谈(?:节目|活动)?/u, units: ['次', '期', '场'] },
-  { key: 'response.press_conferences', before: /新闻发布会/u, units: ['次', '场'] },
+  { key: 'response.press_conferences', before: /新闻发布会/u, after: /^(?:政府信息公开|政务公开)?新闻发布会/u, units: ['次', '场'] },
   { key: 'response.interpretations', before: /(?:政策)?解读(?:信息|稿件|文章|材料)?(?:发布)?(?:共)?/u, units: ['篇', '条', '份'] },
+  // 进行政策解读7次: 次 only right after the words (not 政策解读培训3次)
+  { key: 'response.interpretations', before: /政策解读(?:共)?$/u, units: ['次'] },
   // 制作政策解读21个: 个 counts interpretations only when it closes the clause (not 解读专栏3个, 解读了5个领域)
   { key: null, before: /解读(?:专栏|栏目|专区|专题|平台|板块|频道|渠道)/u, units: ['个'] },
   { key: 'response.interpretations', before: /(?:政策)?解读(?:信息|稿件|文章|材料)?(?:共)?/u, units: ['个'], noNounAfter: true },
@@ -125,6 +146,17 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [
     units: ITEMS, context: DISCLOSURE, not: /复议|诉讼|留言/u,
   },
   { key: 'requests.received.total', before: /收到申请数|本年新收[^，。；]{0,12}?申请数量/u, units: ITEMS },
+  // 依申请公开信息合计9件: a sum of requests (件), unlike 作为依申请公开信息数46条 (information so classified)
+  { key: 'requests.received.total', before: /依申请公开(?:的)?(?:政府)?信息(?:申请)?(?:合计|共计|总计)$/u, units: ['件'], context: DISCLOSURE },
+  // the 2019+ form's rows in prose, each right before its count: 无法提供217件（31.5%）, 其他处理6件, 需要另行制作的8件
+  { key: 'requests.outcome.unable.total', before: /无法提供(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME },
+  { key: 'requests.outcome.not_processed.total', before: /不予处理(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME },
+  { key: 'requests.outcome.other.total', before: /其[他它]处理(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME },
+  { key: 't3.unable.needs_creation.total', before: /(?:没有现成信息)?需要另行制作(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME },
+  { key: 't3.unable.not_held.total', before: /本机关不掌握(?:相关)?(?:的)?(?:政府)?信息(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME },
+  // 转入下一年度办理2件, 结转下年度继续办理3件; 含上年度结转4件
+  { key: 'requests.carried_forward', before: /(?:转入|结转(?:至|到)?)下一?年度?(?:继续)?(?:办理)?(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME },
+  { key: 'requests.carried_over', before: /上一?年度?结转(?:的)?(?:申请)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME },
   // a bare 收到…件 is a request only where requests are the topic (not 问政平台…收到群众诉求348件 under a 总体情况 that also covers requests)
   {
     key: 'requests.received.total', before: /(?:共|累计)?(?:受理|收到|接到)(?:了)?/u, units: ITEMS,
@@ -137,8 +169,9 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [
   { key: 'complaints.total', before: /(?:投诉举报|举报投诉|行政申诉)(?:案件|数量|数)?/u, after: /^[^，。；]{0,10}?(?:投诉举报|举报投诉)/u, units: CASES },
 
   // ---- people and organisation
-  { key: 'staff.fulltime', before: /专职(?:工作)?人员(?:共)?/u, after: /^(?:的)?专职/u, units: PEOPLE },
-  { key: 'staff.parttime', before: /兼职(?:工作)?人员(?:共)?/u, after: /^(?:的)?兼职/u, units: PEOPLE },
+  // 2名专职人员, 2名人员兼职从事…: people in disclosure work only (not 聘请2名兼职律师)
+  { key: 'staff.fulltime', before: /专职(?:工作)?人员(?:共)?/u, after: /^(?:的)?(?:工作)?(?:人员)?(?:专职|全职)/u, units: PEOPLE, context: STAFF },
+  { key: 'staff.parttime', before: /兼职(?:工作)?人员(?:共)?/u, after: /^(?:的)?(?:工作)?(?:人员)?兼职/u, units: PEOPLE, context: STAFF },
   { key: 'staff.total', before: /从事[^，。；]{0,14}?人员(?:共)?(?:有)?|工作人员(?:共)?(?:有)?/u, units: PEOPLE, context: { sentence: /信息公开/u, sections: ['organization'] } },
   { key: 'org.reading_points', before: /查阅(?:点|场所|室)/u, after: /^[^，。；]{0,10}?查阅(?:点|场所|室)/u, units: ['个', '处'] },
   { key: 'org.dedicated_units', before: /专门(?:工作)?机构/u, units: ['个'] },

@@ -79,8 +79,9 @@ export interface NumberToken {
 const ARABIC = String.raw`[0-9０-９]+(?:[,，][0-9]{3}(?![0-9]))*(?:[.．][0-9]+)?`;
 const CHINESE = '[零〇○一二两三四五六七八九十百千万]+';
 const UNIT_ALT = MEASURE_WORDS.join('|');
+/** 30余万条, 3.5万条, 3万余条: 万/亿 multiply an Arabic number (but 3万元 is 3 in the unit 万元). */
 const TOKEN_RE = new RegExp(
-  String.raw`(约|近|逾|超过)?\s?(?:(${ARABIC})|(${CHINESE}))(?:\s?(余|多))?(?:([,，]?)\s?(${UNIT_ALT}))?(\s?左右)?`,
+  String.raw`(约|近|逾|超过)?\s?(?:(${ARABIC})|(${CHINESE}))(?:\s?(余|多))?(?:(?<=[0-9０-９余多])([万亿])(?!元)(余|多)?)?(?:([,，]?)\s?(${UNIT_ALT}))?(\s?左右)?`,
   'gu',
 );
 
@@ -99,7 +100,8 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberTok
   const slice = text.slice(from, to);
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
-    const [matched, prefix, arabic, chinese, suffix, comma, unitMatch, around] = m;
+    const [matched, prefix, arabic, chinese, suffix0, mult, suffix1, comma, unitMatch, around] = m;
+    const suffix = suffix0 ?? suffix1;
     if (matched.length === 0) {
       TOKEN_RE.lastIndex++;
       continue;
@@ -113,7 +115,7 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberTok
       // 14,项 (a stray comma before the measure word) — but not 5，个别单位
       const next = text.charAt(from + m.index + whole.length);
       if (/[\u4e00-\u9fff]/u.test(next) || around) {
-        whole = text.slice(from + m.index, numEnd + (suffix ? 1 : 0));
+        whole = text.slice(from + m.index, numEnd + (suffix0 ? 1 : 0) + (mult ? 1 : 0) + (suffix1 ? 1 : 0));
         unit = undefined;
         TOKEN_RE.lastIndex = m.index + whole.length;
       }
@@ -122,8 +124,9 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberTok
       // 一是/一年来: only Chinese numerals followed by a measure word are counts; 万元 alone is no number
       if (!unit || !/^[零〇○一二两三四五六七八九十]/u.test(chinese)) continue;
     }
-    const value = arabic !== undefined ? parseArabic(arabic) : parseChineseNumeral(digits);
-    if (value === null) continue;
+    const parsed = arabic !== undefined ? parseArabic(arabic) : parseChineseNumeral(digits);
+    if (parsed === null) continue;
+    const value = mult === '万' ? Math.round(parsed * 10_000) : mult === '亿' ? Math.round(parsed * 100_000_000) : parsed;
     const before = text.slice(Math.max(0, numStart - 4), numStart);
     const afterNum = text.slice(numEnd, numEnd + 4);
     const distractor = !unit && !suffix
