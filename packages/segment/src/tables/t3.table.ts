@@ -6,19 +6,16 @@
 import { T3_COLUMNS, type ReportTable, type TableCell } from '@gongkai/core';
 import type { CompactText } from '../text/compact.text.ts';
 import { findFirstOf } from '../text/compact.text.ts';
-import { sumRule, type Piece } from './digits.split.ts';
+import { sumRule } from './digits.split.ts';
 import { endOfNumbers, scanNumbers, tabCells } from './numbers.scan.ts';
 import { anchorRows, type RowSpec } from './rows.anchor.ts';
+import { solveRows } from './solve/rows.solve.ts';
+import { T3_GROUPS as GROUPS, t3Identities } from './solve/t3.identities.ts';
 import { parseRow, placeRow, type RowParse } from './table-rows.parse.ts';
 
 const COLS = T3_COLUMNS.map((c) => c.id);
-
-const GROUPS = {
-  refused: ['state_secret', 'law_forbidden', 'three_safety_one_stability', 'third_party', 'internal_affairs', 'process_info', 'enforcement_file', 'admin_query'],
-  unable: ['not_held', 'needs_creation', 'unclear_after_amend'],
-  not_processed: ['petition_complaint', 'repeat', 'publication', 'mass_repeat', 'confirm_or_reissue'],
-  other: ['no_amend_overdue', 'fee_unpaid', 'other'],
-} as const;
+const COL_LABELS = T3_COLUMNS.map((c) => c.label);
+const GROUP_LABELS: Record<string, string> = { refused: '（三）不予公开', unable: '（四）无法提供', not_processed: '（五）不予处理', other: '（六）其他处理' };
 
 /** Rows in the order the table prints them (group labels before their sub-rows). */
 const SPECS: RowSpec[] = [
@@ -53,70 +50,6 @@ const SPECS: RowSpec[] = [
   { id: 'carried_forward', keys: ['结转下年度继续办理', '结转下年度'] },
 ];
 
-type Assignment = Map<string, ReadonlyArray<number | null>>;
-
-function valuesOf(p: Piece[]): Array<number | null> {
-  return p.map((x) => x.value);
-}
-
-/** Column identities (DOMAIN.md 2.2 #1–3) that can be checked on an assignment; false if one fails. */
-function consistent(a: Assignment): boolean {
-  const v = (row: string, c: number): number | null | undefined => a.get(row)?.[c];
-  const group = (g: keyof typeof GROUPS, c: number): number | null => {
-    const stated = v(`${g}.sum`, c);
-    const subs = GROUPS[g].map((s) => v(`${g}.${s}`, c));
-    const sub = subs.every((x) => typeof x === 'number') ? (subs as number[]).reduce((x, y) => x + y, 0) : null;
-    if (typeof stated === 'number' && sub !== null && stated !== sub) return NaN;
-    return typeof stated === 'number' ? stated : sub;
-  };
-  for (let c = 0; c < COLS.length; c++) {
-    const parts = [v('granted', c), v('partial', c), group('refused', c), group('unable', c), group('not_processed', c), group('other', c)];
-    if (parts.some((x) => Number.isNaN(x))) return false;
-    const total = v('total', c);
-    if (typeof total === 'number' && parts.every((x) => typeof x === 'number')) {
-      if ((parts as number[]).reduce((x, y) => x + y, 0) !== total) return false;
-    }
-    const bal = [v('new_received', c), v('carried_over', c), total, v('carried_forward', c)];
-    if (bal.every((x) => typeof x === 'number')) {
-      const [n, o, t, f] = bal as number[];
-      if ((n as number) + (o as number) !== (t as number) + (f as number)) return false;
-    }
-  }
-  return true;
-}
-
-/** Picks among several row splits when exactly one combination satisfies the column identities. */
-function resolveAcrossRows(parses: Map<string, RowParse>): void {
-  const open = [...parses.entries()].filter(([, p]) => p.solutions.length > 1);
-  if (open.length === 0) return;
-  const combos = open.reduce((n, [, p]) => n * p.solutions.length, 1);
-  if (combos > 20000) return;
-  const base: Assignment = new Map();
-  for (const [id, p] of parses) if (p.solutions.length === 1) base.set(id, valuesOf(p.solutions[0] as Piece[]));
-  const hits: number[][] = [];
-  const pick: number[] = [];
-  const walk = (i: number): void => {
-    if (hits.length > 1) return;
-    if (i === open.length) {
-      if (consistent(base)) hits.push([...pick]);
-      return;
-    }
-    const [id, p] = open[i] as [string, RowParse];
-    p.solutions.forEach((s, k) => {
-      base.set(id, valuesOf(s));
-      pick.push(k);
-      walk(i + 1);
-      pick.pop();
-    });
-    base.delete(id);
-  };
-  walk(0);
-  if (hits.length !== 1) return;
-  open.forEach(([, p], i) => {
-    p.solutions = [p.solutions[(hits[0] as number[])[i] as number] as Piece[]];
-  });
-}
-
 /** Adds derived group sums the table implies but does not print. */
 function deriveSums(table: ReportTable, variant: '2019' | '2021'): void {
   const byKey = new Map(table.cells.map((c) => [`${c.row}|${c.col}`, c]));
@@ -129,6 +62,9 @@ function deriveSums(table: ReportTable, variant: '2019' | '2021'): void {
       table.cells.push({
         row: `${g}.sum`, col, value: cells.reduce((x, c) => x + (c.value as number), 0), raw: '',
         start: Math.min(...cells.map((c) => c.start)), end: Math.max(...cells.map((c) => c.end)), derived: true,
+        // as sure as the least sure of its parts
+        how: cells.every((c) => (c.how ?? 'structure') === 'structure') ? 'structure' : 'solver-unique',
+        rowLabel: GROUP_LABELS[g] ?? g, colLabel: COL_LABELS[COLS.indexOf(col)] ?? col,
       });
     }
   }
@@ -143,6 +79,7 @@ export function parseT3(text: string, c: CompactText, from: number, limit: numbe
   const rows = anchorRows(c, SPECS, first.start, end);
   if (rows.length < 10) return null;
   const parses = new Map<string, RowParse>();
+  const labels = new Map<string, string>();
   let tableEnd = first.end;
   for (const [i, r] of rows.entries()) {
     const vEnd = i === rows.length - 1 ? endOfNumbers(text, r.valuesStart, r.valuesEnd) : r.valuesEnd;
@@ -150,14 +87,15 @@ export function parseT3(text: string, c: CompactText, from: number, limit: numbe
     tableEnd = Math.max(tableEnd, tokens.length > 0 ? (tokens[tokens.length - 1]?.end ?? 0) : r.label.end);
     if (tokens.length === 0) continue;
     parses.set(r.spec.id, parseRow(tokens, COLS.length, sumRule(0, 6)));
+    labels.set(r.spec.id, text.slice(r.label.start, r.label.end));
   }
-  resolveAcrossRows(parses);
   const variant = rows.some((r) => r.spec.id === 'other.no_amend_overdue' || r.spec.id === 'other.fee_unpaid') ? '2021' : '2019';
+  solveRows(parses, t3Identities(new Set(parses.keys()), variant, COLS.length));
   // the table starts with its first row's number (一、本年新收…)
   const lead = /[一1]\s*[、.．]\s*$/.exec(text.slice(Math.max(0, first.start - 6), first.start));
   const start = lead ? first.start - lead[0].length : first.start;
   const table: ReportTable = { kind: 't3', variant, start, end: tableEnd, cells: [], unparsed: [] };
-  for (const [id, p] of parses) placeRow(text, table, id, COLS, p);
+  for (const [id, p] of parses) placeRow(text, table, id, COLS, p, { rowLabel: labels.get(id) ?? id, colLabels: COL_LABELS });
   for (const spec of SPECS) {
     if (!spec.optional && !rows.some((r) => r.spec.id === spec.id)) {
       table.unparsed.push({ raw: '', start: first.start, end: tableEnd, reason: `${spec.id}: row label not found` });

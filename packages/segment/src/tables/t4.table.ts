@@ -61,14 +61,14 @@ export function parseT4(text: string, c: CompactText, from: number, limit: numbe
   if (!found) return null;
   const { span } = found;
   const tokens = scanNumbers(text, span[0], span[1]);
-  const cols = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((col) => ({ row: g.id, col: col.id })));
+  const cols = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((col) => ({ row: g.id, col: col.id, rowLabel: g.label, colLabel: col.label })));
   const parse = parseRow(tokens, cols.length, allOf(sumRule(0, 4), sumRule(5, 9), sumRule(10, 14)));
   const table: ReportTable = { kind: 't4', variant: 'uniform', start: found.start, end: span[1], cells: [], unparsed: [] };
   // placeRow places one row; 表四's cells carry their group as row and the column within it as col
   placeRow(text, table, '表四', cols.map((_, i) => String(i)), parse);
   table.cells = table.cells.map((cell) => {
     const target = cols[Number(cell.col)];
-    return target ? { ...cell, row: target.row, col: target.col } : cell;
+    return target ? { ...cell, row: target.row, col: target.col, rowLabel: target.rowLabel, colLabel: target.colLabel } : cell;
   });
   return table;
 }

@@ -1,10 +1,14 @@
 /**
  * Turns the numbers of one anchored row into cells: direct when there is a
  * token per column, otherwise by splitting digit runs under the row's
- * arithmetic. Shared by 表二/表三/表四 and the 2008-era statistics table.
+ * arithmetic. Shared by 表二/表三/表四/表五 and the 2008-era statistics table.
+ * A value is placed only when it is proven: one token per column
+ * (`structure`), or the same value in every split the search found when the
+ * search was exhaustive (`solver-unique`). Anything else is left null with
+ * its candidates, never guessed.
  */
-import type { ReportTable, TableCell } from '@gongkai/core';
-import { splitTokens, type Piece, type SplitCheck } from './digits.split.ts';
+import type { CellHow, ReportTable, TableCell } from '@gongkai/core';
+import { splitBounded, type Piece, type SplitCheck } from './digits.split.ts';
 import type { NumToken } from './numbers.scan.ts';
 
 export interface RowParse {
@@ -13,20 +17,25 @@ export interface RowParse {
   tokens: NumToken[];
   /** True when the row had a token per column (no splitting needed). */
   direct: boolean;
+  /** True when `solutions` is every split there is (the search was not cut short by its bounds). */
+  complete: boolean;
+  /** Set by a solver that narrowed the row with other rows' arithmetic. */
+  narrowed?: boolean;
 }
 
-/** Solutions for a row of `count` cells; falls back to the unconstrained split when the arithmetic admits none. */
+/** Solutions for a row of `count` cells; falls back to the unconstrained split when the arithmetic admits none and the digits alone leave one. */
 export function parseRow(tokens: NumToken[], count: number, check?: SplitCheck): RowParse {
   if (tokens.length === count) {
-    return { solutions: [tokens.map((t) => ({ value: t.empty ? null : Number(t.text), start: t.start, end: t.end, raw: t.text }))], tokens, direct: true };
+    return { solutions: [tokens.map((t) => ({ value: t.empty ? null : Number(t.text), start: t.start, end: t.end, raw: t.text }))], tokens, direct: true, complete: true };
   }
-  if (tokens.length === 0 || tokens.length > count) return { solutions: [], tokens, direct: false };
-  let solutions = splitTokens(tokens, count, check ? { check } : {});
-  if (solutions.length === 0 && check) {
-    const loose = splitTokens(tokens, count, { limit: 2 });
-    if (loose.length === 1) solutions = loose;
+  if (tokens.length === 0 || tokens.length > count) return { solutions: [], tokens, direct: false, complete: true };
+  let found = splitBounded(tokens, count, check ? { check } : {});
+  if (found.solutions.length === 0 && found.complete && check) {
+    // the printed figures break the row's own sum (a publisher's slip): read it only if the digits allow one cut at all
+    const loose = splitBounded(tokens, count, { limit: 2 });
+    if (loose.solutions.length === 1 && loose.complete) found = loose;
   }
-  return { solutions, tokens, direct: false };
+  return { solutions: found.solutions, tokens, direct: false, complete: found.complete };
 }
 
 /** Text of a row's tokens, for `raw` and `unparsed`. */
@@ -37,31 +46,55 @@ export function rowRaw(text: string, tokens: readonly NumToken[]): { raw: string
   return { raw: text.slice(first.start, last.end), start: first.start, end: last.end };
 }
 
+/** At most this many candidate splits are written into a row's `unparsed` reason. */
+const LISTED = 8;
+
+function listSplits(solutions: readonly Piece[][]): string {
+  const shown = solutions.slice(0, LISTED).map((s) => s.map((p) => (p.value === null ? '/' : String(p.value))).join('|'));
+  return `${shown.join('; ')}${solutions.length > LISTED ? '; …' : ''}`;
+}
+
+export interface PlaceLabels {
+  /** The row label as printed. */
+  rowLabel?: string;
+  /** Column labels as printed, in column order. */
+  colLabels?: readonly string[];
+}
+
 /**
- * Cells for one row. One solution: placed. Several: columns on which they
- * agree are placed, the others get value null, `ambiguous` and the
- * candidate values, and the row goes to `unparsed`.
+ * Cells for one row. One solution: placed. Several: columns on which all
+ * of them agree are placed (only when the search was exhaustive), the
+ * others get value null, `ambiguous` and the candidate values, and the row
+ * goes to `unparsed` with its candidate splits listed.
  */
-export function placeRow(text: string, table: ReportTable, row: string, cols: readonly string[], parse: RowParse): void {
+export function placeRow(text: string, table: ReportTable, row: string, cols: readonly string[], parse: RowParse, labels: PlaceLabels = {}): void {
   const { solutions, tokens } = parse;
   const span = rowRaw(text, tokens);
   if (solutions.length === 0) {
-    if (tokens.length > 0) table.unparsed.push({ ...span, reason: `${row}: ${tokens.length} number(s) do not fit ${cols.length} column(s)` });
+    if (tokens.length > 0) {
+      const why = parse.complete ? `${tokens.length} number(s) do not fit ${cols.length} column(s)` : `the digit run is too long to split within the search bound`;
+      table.unparsed.push({ ...span, reason: `${row}: ${why}` });
+    }
     return;
   }
   const first = solutions[0] as Piece[];
-  if (solutions.length > 1) table.unparsed.push({ ...span, reason: `${row}: ${solutions.length}${solutions.length >= 24 ? '+' : ''} consistent splits` });
+  if (solutions.length > 1 || !parse.complete) {
+    const n = `${solutions.length}${parse.complete ? '' : '+'}`;
+    table.unparsed.push({ ...span, reason: `${row}: ${n} consistent splits: ${listSplits(solutions)}` });
+  }
+  const how: CellHow = parse.direct ? 'structure' : 'solver-unique';
   cols.forEach((col, i) => {
     const p = first[i] as Piece;
     const values = [...new Set(solutions.map((s) => (s[i] as Piece).value))];
     const sameSpan = solutions.every((s) => (s[i] as Piece).start === p.start && (s[i] as Piece).end === p.end);
-    if (values.length === 1) {
-      const cell: TableCell = { row, col, value: p.value, raw: p.raw, start: sameSpan ? p.start : span.start, end: sameSpan ? p.end : span.end };
+    const named = { ...(labels.rowLabel ? { rowLabel: labels.rowLabel } : {}), ...(labels.colLabels?.[i] ? { colLabel: labels.colLabels[i] } : {}) };
+    if (values.length === 1 && (parse.complete || solutions.length === 1 && parse.direct)) {
+      const cell: TableCell = { row, col, value: p.value, raw: p.raw, start: sameSpan ? p.start : span.start, end: sameSpan ? p.end : span.end, how, ...named };
       table.cells.push(cell);
       return;
     }
     table.cells.push({
-      row, col, value: null, raw: span.raw, start: span.start, end: span.end, ambiguous: true,
+      row, col, value: null, raw: span.raw, start: span.start, end: span.end, ambiguous: true, ...named,
       candidates: values.filter((v): v is number => v !== null).sort((a, b) => a - b),
     });
   });
