@@ -16,7 +16,8 @@ export const THRESHOLDS = {
    */
   meta: {
     goldFiles: { agency: 1, title: 1, year: 1, level: 1 },
-    metaOnly: { agency: 0, title: 0, year: 0, level: 0 },
+    /** Reached 104/104 on each field (60 openings of 60 agencies, 44 Pingtan department reports). */
+    metaOnly: { agency: 1, title: 1, year: 1, level: 1 },
   },
   /** Table cells per source, with issue 13's targets (scripts/eval/tables.thresholds.ts). */
   tables: TABLE_THRESHOLDS,

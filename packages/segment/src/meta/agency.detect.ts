@@ -11,7 +11,7 @@
  */
 import type { AdminLevel, ReportMeta } from '@gongkai/core';
 import { BARE_LEVEL, PLACE_END, isAgencyName, nameEndingAt, namesIn, runEndingAt, trimLead } from './agency.name.ts';
-import { divisionAt, divisionChain, divisionsNamed, isMunicipality, type Division } from './divisions.data.ts';
+import { divisionAt, divisionChain, divisionPrefix, divisionsNamed, isMunicipality, type Division } from './divisions.data.ts';
 
 export interface AgencyResult {
   agency: string | null;
@@ -201,6 +201,20 @@ function mostFrequentPlace(text: string, level: string): string | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
+/** The prefecture or province (by full name) the text names most often; a prefecture wins a tie. */
+function mostFrequentDivision(text: string): Division | null {
+  const counts = new Map<Division, number>();
+  for (let i = 0; i < text.length; i++) {
+    const hit = divisionAt(text, i);
+    const d = hit?.divisions.find((x) => x.name === hit.name && x.level !== 'county');
+    if (hit && d) {
+      counts.set(d, (counts.get(d) ?? 0) + 1);
+      i += hit.name.length - 1;
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0].level === 'city' ? -1 : 1))[0]?.[0] ?? null;
+}
+
 /** A short name the text also gives in full (江西省民宗局 … 江西省民族宗教事务局编制): the full one, the short as alias. */
 function fullerInText(name: string, text: string): string | null {
   const prefix = divisionAt(name, 0)?.name ?? '';
@@ -271,12 +285,13 @@ function regionOf(agency: string | null, text: string): ReportMeta['region'] {
   }
   if (region.province && isMunicipality(region.province)) delete region.city;
   if (!region.province) {
-    // the province or municipality the text names most often
-    const p = mostFrequentPlace(text.slice(0, 6000), '省') ?? mostFrequentPlace(text.slice(0, 6000), '区');
-    const d = p ? divisionsNamed(p).find((x) => x.level === 'province') : undefined;
-    if (d) region.province = d.province;
+    // a name without its superiors (科右前旗索伦镇): the prefecture or province the text names most often
+    const d = mostFrequentDivision(text.slice(0, 6000));
+    if (d) {
+      region.province = d.province;
+      if (d.level === 'city' && !isMunicipality(d.province)) region.city ??= d.name;
+    }
   }
-  if (!region.province && agency?.startsWith('平潭')) region.province = '福建省';
   return Object.keys(region).length > 0 ? region : null;
 }
 
@@ -289,7 +304,7 @@ function regionOf(agency: string | null, text: string): ReportMeta['region'] {
  */
 export function agencyKeyOf(agency: string, region: ReportMeta['region']): string {
   let rest = agency.replace(/\s+/g, '');
-  for (let hit = divisionAt(rest, 0); hit; hit = divisionAt(rest, 0)) rest = rest.slice(hit.name.length);
+  rest = rest.slice(divisionPrefix(rest).length);
   rest = rest.replace(/人民政府/g, '政府').replace(/管理委员会/g, '管委会').replace(/（/g, '(').replace(/）/g, ')');
   const where = [region?.province, region?.city, region?.county].filter(Boolean).join('/');
   return `${where}:${rest || '政府'}`;

@@ -34,7 +34,9 @@ interface Index {
 
 const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
 const NOT_A_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
-const ETHNIC = /(?:[\u4e00-\u9fa5]{1,6}?族)+(自治州|自治县|自治旗)$/;
+/** The peoples named in autonomous divisions' names (恩施土家族苗族自治州): what a short form drops. */
+const PEOPLES = '藏|土家|苗|蒙古|回|哈萨克|柯尔克孜|傣|景颇|傈僳|白|彝|哈尼|壮|布依|侗|朝鲜|羌|满|瑶|黎|畲|水|仡佬|仫佬|毛南|土|撒拉|东乡|保安|裕固|锡伯|达斡尔|鄂温克|鄂伦春|纳西|普米|怒|独龙|拉祜|佤|布朗|阿昌|德昂|基诺|塔吉克|维吾尔|各';
+const ETHNIC = new RegExp(`(?:(?:${PEOPLES})族)+(自治州|自治县|自治旗)$`);
 
 /** Short forms people write for a full division name. */
 export function shortForms(name: string, level: DivisionLevel): string[] {
@@ -106,11 +108,21 @@ export function divisionAt(s: string, from = 0): { name: string; divisions: read
 
 /** The full names of the divisions `s` starts with, outermost first (福建省福州市平潭县… → 福建省, 福州市, 平潭县). */
 export function divisionChain(s: string): Division[] {
+  return divisionPrefix(s).chain;
+}
+
+/**
+ * The divisions `s` starts with and how many characters they take. A short
+ * form right before a township word is the township's own name (北京街道 is
+ * not in 北京市), not the division.
+ */
+export function divisionPrefix(s: string): { chain: Division[]; length: number } {
   const chain: Division[] = [];
   let at = 0;
   for (;;) {
     const hit = divisionAt(s, at);
     if (!hit) break;
+    if (!hit.divisions.some((x) => x.name === hit.name) && /^(?:街道|镇|乡|苏木)/.test(s.slice(at + hit.name.length))) break;
     // prefer the reading that nests in what came before (a county of the city already read)
     const prev = chain[chain.length - 1];
     const d = hit.divisions.find((x) => prev && (x.city === prev.name || (x.province === prev.province && x.level !== prev.level))) ?? hit.divisions[0];
@@ -118,7 +130,7 @@ export function divisionChain(s: string): Division[] {
     chain.push(d);
     at += hit.name.length;
   }
-  return chain;
+  return { chain, length: at };
 }
 
 export function isProvince(name: string): boolean {
