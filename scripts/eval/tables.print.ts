@@ -5,7 +5,8 @@
  * share next to the issue's target and the enforced floor; then every wrong
  * cell and the missing ones, so a miss can be traced.
  */
-import { rightOrFlaggedShare, rightShare, type CellMiss, type CellScore } from './tables.score.ts';
+import { RENDERINGS } from './render/renderings.ts';
+import { addCellScores, emptyCellScore, rightOrFlaggedShare, rightShare, type CellMiss, type CellScore } from './tables.score.ts';
 import { TABLE_SOURCES, tableTotals, type TableCaseResult, type TableSource } from './tables.run.ts';
 import { TABLE_THRESHOLDS } from './tables.thresholds.ts';
 
@@ -18,8 +19,9 @@ function line(name: string, source: string, s: CellScore, ms: string): string {
   return row([name, source, s.cells, s.right, s.wrong.length, s.missing.length, s.ambiguousNull.length, s.extra.length, pct(rightShare(s)), ms]);
 }
 
-const keys = (list: readonly CellMiss[], max = 14) =>
-  `${list.slice(0, max).map((m) => (m.got === undefined ? `${m.key}=${m.want}` : `${m.key}=${m.got} (want ${m.want ?? 'unprinted'})`)).join(', ')}${list.length > max ? `, … ${list.length - max} more` : ''}`;
+/** `key=want` for a cell not read, `key=got (want …)` for a wrong one; `want` null: the gold says the cell is not printed. */
+const keys = (list: readonly CellMiss[], max = 14, extra = false) =>
+  `${list.slice(0, max).map((m) => (m.got === undefined ? `${m.key}=${m.want}` : extra ? `${m.key}=${m.got}` : `${m.key}=${m.got} (want ${m.want ?? 'not printed'})`)).join(', ')}${list.length > max ? `, … ${list.length - max} more` : ''}`;
 
 /** Sources whose figures break their bar: wrong cells over the allowance, right share under the floor. */
 export function tablesBelow(results: readonly TableCaseResult[]): string[] {
@@ -56,6 +58,8 @@ export function printTables(results: readonly TableCaseResult[], detail: boolean
     const bar = TABLE_THRESHOLDS[s as TableSource];
     out.push(`  ${s.padEnd(9)} right ${pct(rightShare(t)).padStart(6)} (right or flagged ${pct(rightOrFlaggedShare(t))})  target ≥ ${pct(bar.target)}  floor ${pct(bar.floor)}   wrong ${t.wrong.length} (target 0, allowed ${bar.maxWrong})`);
   }
+  const structure = RENDERINGS.map((s) => totals[s]).reduce(addCellScores, emptyCellScore());
+  out.push(`  structure (the four renderings together) right ${pct(rightShare(structure))}  target ≥ 99.0%   wrong ${structure.wrong.length} (target 0)`);
   if (detail) {
     for (const r of results) {
       const notes: string[] = [];
@@ -65,7 +69,7 @@ export function printTables(results: readonly TableCaseResult[], detail: boolean
         if (src.score.wrong.length) notes.push(`${s} wrong: ${keys(src.score.wrong, 40)}`);
         if (src.score.missing.length) notes.push(`${s} missing: ${keys(src.score.missing)}`);
         if (src.score.ambiguousNull.length) notes.push(`${s} ambiguous-left-null: ${keys(src.score.ambiguousNull)}`);
-        if (src.score.extra.length) notes.push(`${s} extra (not in gold): ${keys(src.score.extra)}`);
+        if (src.score.extra.length) notes.push(`${s} extra (not in gold): ${keys(src.score.extra, 14, true)}`);
       }
       if (notes.length) out.push(`${r.name} (tables)\n  ${notes.join('\n  ')}`);
     }

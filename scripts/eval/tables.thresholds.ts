@@ -18,10 +18,16 @@ export interface TableBar {
   maxWrong: number;
 }
 
+/**
+ * Set 2026-12-05 on 20 gold files with table cells (3,342 cells; the 7 old
+ * ones and 13 of test/gold/tables): reached file 3307/3342 (31 more left
+ * null and flagged ambiguous, 1 wrong), HTML/DOCX/PDF 3342/3342, Markdown
+ * 3335/3342 (the row whose labels are lost).
+ */
 export const TABLE_THRESHOLDS: Record<TableSource, TableBar> = {
-  file: { target: 0.95, floor: 0, maxWrong: 0 },
-  html: { target: 0.99, floor: 0, maxWrong: 0 },
-  docx: { target: 0.99, floor: 0, maxWrong: 0 },
-  markdown: { target: 0.99, floor: 0, maxWrong: 0 },
-  pdf: { target: 0.99, floor: 0, maxWrong: 0 },
+  file: { target: 0.95, floor: 0.989, maxWrong: 0 },
+  html: { target: 0.99, floor: 1, maxWrong: 0 },
+  docx: { target: 0.99, floor: 1, maxWrong: 0 },
+  markdown: { target: 0.99, floor: 0.997, maxWrong: 0 },
+  pdf: { target: 0.99, floor: 1, maxWrong: 0 },
 };
