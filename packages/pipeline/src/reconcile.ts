@@ -1,6 +1,6 @@
 import { PipelineError, STAGES, isDone, isErrorCode, type StageName } from '@gongkai/core';
 import type { ReportStore } from '@gongkai/store';
-import { deadLetter } from './dead-letter.ts';
+import { failLate } from './run.transitions.ts';
 import type { Pipeline } from './pipeline.ts';
 
 /**
@@ -25,7 +25,7 @@ export async function reconcileFailedJobs(deps: { store: ReportStore; pipeline: 
       const m = /^([A-Z_]+): (.*)$/s.exec(job.failedReason ?? '');
       const code = m && isErrorCode(m[1]) ? m[1] : 'TRANSIENT';
       const err = new PipelineError(code, m?.[2] ?? job.failedReason ?? 'failed');
-      await deadLetter(deps, stage, job, err, job.attemptsMade);
+      await failLate(deps, job, stage, err);
       fixed++;
     }
   }

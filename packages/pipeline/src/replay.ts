@@ -1,9 +1,10 @@
-import { previousStage, stagesBefore, type StageName } from '@gongkai/core';
+import { stagesBefore, type StageName } from '@gongkai/core';
 import type { Logger } from '@gongkai/runtime';
 import type { DeadLetter, ReportStore } from '@gongkai/store';
 import { hostname, userInfo } from 'node:os';
 import { newRunId } from './names.ts';
 import type { Pipeline } from './pipeline.ts';
+import { start } from './run.transitions.ts';
 
 export interface ReplayFilter {
   stage: StageName;
@@ -35,15 +36,6 @@ export interface ReplaySummary {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Puts an operator-started run in the progress ledger, so the sweeper watches it like any other. */
-function trackRun(pipeline: Pipeline, reportId: string, runId: string, stage: StageName, jobId: string, risk: boolean): Promise<void> {
-  const now = Date.now();
-  return pipeline.progress.record(
-    { reportId, runId, stage: previousStage(stage), next: { stage, jobId }, heal: 0, risk, at: now },
-    now + pipeline.settleMs,
-  );
-}
 
 /**
  * Moves dead letters back to their stage as new jobs: an explicit,
@@ -86,9 +78,8 @@ async function replayOne(deps: { store: ReportStore; pipeline: Pipeline; log: Lo
       return { reportId: dl.reportId, stage: dl.stage, outcome: 'report-missing' };
     }
     const runId = report.pipeline.runId;
-    await deps.store.resume(dl.reportId, runId, dl.stage);
-    const jobId = await deps.pipeline.enqueue(dl.stage, { reportId: dl.reportId, runId }, claimed.count);
-    await trackRun(deps.pipeline, dl.reportId, runId, dl.stage, jobId, true);
+    const { jobId } = await start(deps, { cause: 'replay', reportId: dl.reportId, runId, stage: dl.stage, replay: claimed.count });
+    if (!jobId) throw new Error(`replay of ${dl._id} queued no job`);
     await deps.store.finishReplay(dl._id, operator, jobId);
     await deps.pipeline.dlqs[dl.stage].remove(`${dl._id}-${claimed.count}`).catch(() => 0);
     deps.log.info({ reportId: dl.reportId, stage: dl.stage, jobId, operator }, 'dead letter replayed');
@@ -146,9 +137,7 @@ export async function reprocess(
     }
     if (!filter.dryRun) {
       const runId = newRunId();
-      await deps.store.startRun(report._id, runId, filter.from, 'reprocess');
-      const jobId = await deps.pipeline.enqueue(filter.from, { reportId: report._id, runId });
-      await trackRun(deps.pipeline, report._id, runId, filter.from, jobId, false);
+      await start(deps, { cause: 'reprocess', reportId: report._id, runId, stage: filter.from });
       for (const dl of await deps.store.listDeadLetters({ reportId: report._id, state: 'dead' })) {
         const claimed = await deps.store.claimDeadLetter(dl._id, 'reprocess');
         if (claimed) {

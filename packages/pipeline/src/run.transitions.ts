@@ -1,0 +1,255 @@
+/**
+ * A run's transitions, in one place: `start` (intake, replay, reprocess),
+ * `complete` (a stage's output stored, the next stage queued), `fail` (a
+ * retry, or a dead letter), `heal` (a lost stage re-queued) and the
+ * sweeper's `release`/`postpone`. This module is the only code that writes
+ * the progress ledger, enqueues a stage job or changes a report's status
+ * (run.transitions.test.ts checks that no other file does).
+ */
+import {
+  PIPELINE_VERSION, PipelineError, STAGES, classifyError, nextStage, previousStage, reportFieldsOf,
+  type Report, type ReportSource, type ReportStatus, type StageName, type StageOutputs,
+} from '@gongkai/core';
+import type { Logger } from '@gongkai/runtime';
+import type { ReportStore } from '@gongkai/store';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { deadLetter } from './dead-letter.ts';
+import type { JobPayload } from './job.types.ts';
+import { jobIdFor } from './names.ts';
+import type { Pipeline } from './pipeline.ts';
+import type { Progress } from './progress.ledger.ts';
+
+export interface RunDeps {
+  store: ReportStore;
+  pipeline: Pipeline;
+  log: Logger;
+}
+
+/** What the transitions need of a stage job. */
+export type RunJob = Pick<Job<JobPayload>, 'id' | 'data' | 'timestamp' | 'attemptsMade' | 'attemptsStarted'>;
+
+/** A run is healed at most this often before it is dead-lettered as lost. */
+export const MAX_HEALS = 3;
+
+// ------------------------------------------------------------------ start
+
+/** How a run starts: a new file, a dead letter replayed (same run), or a stored report re-run (new run). */
+export type StartRequest =
+  | { cause: 'intake'; reportId: string; runId: string; source: ReportSource }
+  | { cause: 'replay'; reportId: string; runId: string; stage: StageName; replay: number }
+  | { cause: 'reprocess'; reportId: string; runId: string; stage: StageName };
+
+export interface Started {
+  /** The queued job, or null when nothing was queued (known content already processed). */
+  jobId: string | null;
+  /** False when intake found the content already known. */
+  created: boolean;
+  status: ReportStatus;
+}
+
+/**
+ * Intake creates the report (status queued) and queues the first stage; a
+ * report still queued (a crash between the document and the job) gets its
+ * job again, harmless under its deterministic id. Replay resumes the current
+ * run at the dead letter's stage; reprocess starts a new run from a stage.
+ * Either way the run enters the progress ledger, so the sweeper watches it.
+ */
+export async function start(deps: RunDeps, req: StartRequest): Promise<Started> {
+  if (req.cause === 'intake') {
+    const first = STAGES[0]; // the stage that reads the raw file
+    const { created, status } = await deps.store.intake(req.reportId, req.source, req.runId);
+    if (created) {
+      const jobId = await deps.pipeline.enqueue(first, { reportId: req.reportId, runId: req.runId });
+      await track(deps, req.reportId, req.runId, first, jobId, false);
+      return { jobId, created, status: 'queued' };
+    }
+    if (status !== 'queued') return { jobId: null, created, status };
+    const report = await deps.store.get(req.reportId);
+    const jobId = report ? await deps.pipeline.enqueue(first, { reportId: req.reportId, runId: report.pipeline.runId }) : null;
+    return { jobId, created, status };
+  }
+  if (req.cause === 'replay') await deps.store.resume(req.reportId, req.runId, req.stage);
+  else await deps.store.startRun(req.reportId, req.runId, req.stage, 'reprocess');
+  const jobId = await deps.pipeline.enqueue(req.stage, { reportId: req.reportId, runId: req.runId }, req.cause === 'replay' ? req.replay : undefined);
+  // a replayed run had a failure: a late write of its earlier tries may still land
+  await track(deps, req.reportId, req.runId, req.stage, jobId, req.cause === 'replay');
+  return { jobId, created: false, status: 'processing' };
+}
+
+/** Puts a run's expected next job in the progress ledger. */
+function track(deps: RunDeps, reportId: string, runId: string, stage: StageName, jobId: string, risk: boolean): Promise<void> {
+  const now = Date.now();
+  return deps.pipeline.progress.record(
+    { reportId, runId, stage: previousStage(stage), next: { stage, jobId }, heal: 0, risk, at: now },
+    now + deps.pipeline.settleMs,
+  );
+}
+
+// ------------------------------------------------------------------ complete
+
+export interface Completion<S extends StageName> {
+  runId: string;
+  /** The report's status when the stage's input was loaded. */
+  status: ReportStatus;
+  input: unknown;
+  output: StageOutputs[S];
+  /** Earlier stages whose output came through the handoff (validate stores them). */
+  handedOn: readonly StageName[];
+  ms: number;
+  attempt: number;
+}
+
+export type Completed = { ms: number; next: StageName | null } | { stale: true };
+
+/**
+ * A stage's output is done: handed on to the next stages (or stored), its
+ * run record written for the current run only, the next stage queued, the
+ * ledger updated. A run that moved on while the stage ran drops the output.
+ */
+export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, stage: S, c: Completion<S>, log: Logger): Promise<Completed> {
+  const { reportId } = job.data;
+  const run = { ms: c.ms, attempts: c.attempt, at: new Date().toISOString(), runId: c.runId, version: PIPELINE_VERSION };
+  const next = nextStage(stage);
+  // handed on before the run record is written: a stage whose record is stored has its output somewhere
+  const handedOff = next !== null && (await deps.pipeline.handoff.put(reportId, c.runId, stage, c.output));
+  const fields = fieldsToStore(stage, c.output, c.input, c.handedOn, handedOff);
+  if (!(await deps.store.saveStageOutput(reportId, c.runId, stage, fields, run, c.attempt))) {
+    log.info('stale job: the report moved to a newer run while this stage ran; output dropped');
+    return { stale: true };
+  }
+  // a failed report whose stage now succeeded was retried outside replay (e.g. Bull Board's retry):
+  // its dead letter is resolved, so MongoDB and the dead-letter queue agree
+  if (c.status === 'failed') await resolveDeadLetter(deps, job, stage);
+  const nextJobId = next ? await deps.pipeline.enqueue(next, job.data) : null;
+  const risk = await recordProgress(deps, job, stage, next && nextJobId ? { stage: next, jobId: nextJobId } : null);
+  // a report at risk keeps its handoff until it expires: a heal then need not start over from the first stage
+  if (!next && !risk) await deps.pipeline.handoff.clear(reportId, c.runId, c.handedOn).catch(() => {});
+  const status = (c.output as { status?: unknown }).status;
+  log.info({ ms: c.ms, next, ...(next === null && status ? { status } : {}) }, 'stage done');
+  return { ms: c.ms, next };
+}
+
+/**
+ * What a stage writes to the report: nothing but its run record when its
+ * output was handed on; at the last stage, the outputs of every stage that
+ * came through the handoff too, so the finished document is whole in one update.
+ */
+function fieldsToStore(stage: StageName, output: unknown, input: unknown, handedOn: readonly StageName[], handedOff: boolean): Partial<Report> {
+  if (handedOff) return {};
+  const earlier = handedOn.map((s) => reportFieldsOf(s, (input as Partial<StageOutputs>)[s]!));
+  return Object.assign({}, ...earlier, reportFieldsOf(stage, output as StageOutputs[typeof stage])) as Partial<Report>;
+}
+
+async function resolveDeadLetter(deps: RunDeps, job: RunJob, stage: StageName): Promise<void> {
+  const id = `${job.data.reportId}-${stage}`;
+  const claimed = await deps.store.claimDeadLetter(id, 'retry');
+  if (!claimed) return;
+  await deps.store.finishReplay(id, 'retry', String(job.id));
+  await deps.pipeline.dlqs[stage].remove(`${id}-${claimed.count}`).catch(() => 0);
+  deps.log.info({ reportId: job.data.reportId, stage, jobId: job.id }, 'retried job succeeded; its dead letter is resolved');
+}
+
+function progressOf(job: RunJob, stage: Progress['stage'], next: Progress['next'], risk: boolean): Progress {
+  return { reportId: job.data.reportId, runId: job.data.runId, stage, next, heal: job.data.heal ?? 0, risk, at: Date.now() };
+}
+
+/**
+ * Notes the step in the progress ledger. A job that ran more than once
+ * (retried, or taken over after a stall) makes the report "at risk": a late
+ * write of the earlier try may erase later outputs on FerretDB, so the report
+ * is checked once more after it is done. A report done without risk leaves
+ * the ledger.
+ */
+async function recordProgress(deps: RunDeps, job: RunJob, stage: StageName, next: Progress['next']): Promise<boolean> {
+  const ledger = deps.pipeline.progress;
+  const prev = await ledger.get(job.data.reportId);
+  const risk = (prev?.runId === job.data.runId && prev.risk) || (job.attemptsStarted ?? 1) > 1 || job.attemptsMade > 0;
+  if (!next && !risk) await ledger.clear(job.data.reportId);
+  else await ledger.record(progressOf(job, stage, next, risk), Date.now() + deps.pipeline.settleMs);
+  return risk;
+}
+
+// ------------------------------------------------------------------ fail
+
+/**
+ * A stage run failed. Not the last try of a retryable error: a `retry` event,
+ * and the error to throw so BullMQ retries with backoff. Otherwise the job is
+ * dead-lettered (the report marked failed, the run leaves the ledger) and the
+ * error to throw is an UnrecoverableError. Returns the error the processor throws.
+ */
+export async function fail(deps: RunDeps, job: RunJob & { opts: { attempts?: number } }, stage: StageName, err: unknown, ms: number, log: Logger): Promise<Error> {
+  const attempt = job.attemptsMade + 1;
+  const attempts = job.opts.attempts ?? 1;
+  const e = classifyError(err, stage);
+  if (e.retryable && attempt < attempts) {
+    log.warn({ ms, code: e.code, err: e.message, attemptsLeft: attempts - attempt }, 'stage failed; will retry');
+    await deps.store
+      .recordEvent(job.data.reportId, { stage, event: 'retry', at: new Date().toISOString(), runId: job.data.runId, attempt, message: e.message })
+      .catch(() => {});
+    return e;
+  }
+  log.error({ ms, code: e.code, err: e.message, retryable: e.retryable }, 'stage failed for good; dead-lettered');
+  // If MongoDB is down even this fails; the job then ends failed in BullMQ
+  // and the reconciler dead-letters it once the store is back.
+  await deadLetter(deps, stage, job, e, attempt);
+  await deps.pipeline.progress.clear(job.data.reportId).catch(() => {});
+  return new UnrecoverableError(`${e.code}: ${e.message}`);
+}
+
+/** A job BullMQ holds as failed without a dead letter (see reconcile.ts): dead-letters it now. */
+export async function failLate(deps: Pick<RunDeps, 'store' | 'pipeline'>, job: RunJob, stage: StageName, error: PipelineError): Promise<void> {
+  await deadLetter(deps, stage, job, error, job.attemptsMade);
+}
+
+// ------------------------------------------------------------------ heal
+
+/**
+ * Re-runs the first stage whose output a report lost. Stored progress can be
+ * lost on FerretDB, which applies an update by reading the whole document
+ * and writing it back: an update from a worker that was killed (or timed
+ * out) can land after later stages' writes and erase them (found by the
+ * soak). Also covers a job that vanished (a crash between the document and
+ * the job). The healed chain runs under new job ids (`-h<n>`), so stages
+ * already completed in BullMQ run again. After MAX_HEALS the report is
+ * dead-lettered instead.
+ */
+export async function heal(deps: RunDeps, rec: Progress, target: StageName, now: number, settleMs: number, why: string): Promise<'healed' | 'gave-up'> {
+  if (rec.heal >= MAX_HEALS) {
+    const err = new PipelineError('INPUT_MISSING', `report ${rec.reportId} lost the ${target} stage's input ${rec.heal + 1} times (${why}); stopped healing it`);
+    const job = { id: `heal-${rec.reportId}`, data: { reportId: rec.reportId, runId: rec.runId }, timestamp: rec.at, attemptsMade: rec.heal };
+    await deadLetter(deps, target, job, err, rec.heal);
+    await deps.pipeline.progress.clear(rec.reportId);
+    deps.log.error({ reportId: rec.reportId, stage: target, heals: rec.heal }, 'report lost its progress too often; dead-lettered');
+    return 'gave-up';
+  }
+  const heal = rec.heal + 1;
+  // The event is written before the job exists: FerretDB applies an update as a
+  // read and a rewrite of the whole document, so a $push racing the healed
+  // stage's own write could put back the status that write had just changed
+  // (seen in the 5,000-report soak: one report healed three times in vain).
+  await deps.store.recordEvent(rec.reportId, { stage: target, event: 'healed', at: new Date(now).toISOString(), runId: rec.runId, message: why });
+  // the ledger too, so the healed job's own progress record (written when it finishes) comes after this one
+  const next = { stage: target, jobId: jobIdFor(rec.reportId, target, rec.runId, { heal }) };
+  await deps.pipeline.progress.record({ ...rec, stage: previousStage(target), next, heal, risk: true, at: now }, now + settleMs);
+  await deps.pipeline.enqueue(target, { reportId: rec.reportId, runId: rec.runId, heal });
+  deps.log.warn({ reportId: rec.reportId, stage: target, heal, why }, 'report healed: stage re-queued');
+  return 'healed';
+}
+
+/** A stage found an earlier output of its run missing: heals the run from the stage that lost it. */
+export async function healLostInput(deps: RunDeps, job: RunJob, stage: StageName, lost: StageName, why: string): Promise<'healed' | 'gave-up'> {
+  const rec = (await deps.pipeline.progress.get(job.data.reportId)) ?? progressOf(job, 'intake', null, true);
+  return heal(deps, { ...rec, heal: Math.max(rec.heal, job.data.heal ?? 0) }, lost, Date.now(), deps.pipeline.settleMs, `${stage} found ${why}`);
+}
+
+// ------------------------------------------------------------------ the sweeper's bookkeeping
+
+/** The report needs no more watching (done and consistent, gone, superseded, or dead-lettered). */
+export async function release(deps: Pick<RunDeps, 'pipeline'>, reportId: string): Promise<void> {
+  await deps.pipeline.progress.clear(reportId);
+}
+
+/** The report's expected job is still pending: look again at `dueAt`. */
+export async function postpone(deps: Pick<RunDeps, 'pipeline'>, reportId: string, dueAt: number): Promise<void> {
+  await deps.pipeline.progress.reschedule(reportId, dueAt);
+}

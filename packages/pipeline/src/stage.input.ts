@@ -1,0 +1,59 @@
+import { BadInputError, PipelineError, needsOf, type ReportStatus, type StageInputs, type StageName } from '@gongkai/core';
+import type { Logger } from '@gongkai/runtime';
+import type { BlobStore, ReportStore } from '@gongkai/store';
+import type { JobPayload } from './job.types.ts';
+import type { Pipeline } from './pipeline.ts';
+
+/** An earlier stage's output of the current run is not stored (lost): re-run that stage instead of failing. */
+export class LostInput extends Error {
+  constructor(readonly stage: StageName) {
+    super(`the ${stage} output is missing`);
+    this.name = new.target.name;
+  }
+}
+
+export interface InputDeps {
+  store: ReportStore;
+  blobs: BlobStore;
+  pipeline: Pipeline;
+  maxBytes: number;
+}
+
+export interface LoadedInput<S extends StageName> {
+  runId: string;
+  status: ReportStatus;
+  input: StageInputs[S];
+  /** Earlier stages whose output came through the handoff (not yet in MongoDB: the last stage writes them). */
+  handedOn: StageName[];
+}
+
+/**
+ * Loads what a stage needs (its catalogue `needs`): the raw file for the
+ * first stage; otherwise the earlier outputs from the handoff, with MongoDB
+ * for what is not there (too big, expired, lost with a Redis restart, or a
+ * re-run of a stored report).
+ */
+export async function loadInput<S extends StageName>(stage: S, payload: JobPayload, deps: InputDeps, log: Logger): Promise<LoadedInput<S>> {
+  const needs = needsOf(stage);
+  if (needs.length === 0) {
+    const report = await deps.store.get(payload.reportId);
+    if (!report) throw new PipelineError('INPUT_MISSING', `report ${payload.reportId} is not in the store`);
+    if (report.source.size > deps.maxBytes) {
+      throw new BadInputError('OVERSIZE', `${report.source.name} is ${report.source.size} bytes, over the ${deps.maxBytes}-byte limit (GONGKAI_MAX_BYTES)`);
+    }
+    const bytes = await deps.blobs.get(payload.reportId);
+    if (!bytes) throw new PipelineError('INPUT_MISSING', `the raw file of report ${payload.reportId} (${report.source.name}) is not in the blob store`);
+    return { runId: report.pipeline.runId, status: report.status, input: { bytes, name: report.source.name } as StageInputs[S], handedOn: [] };
+  }
+  const cached = await deps.pipeline.handoff.get(payload.reportId, payload.runId, needs).catch((err: Error) => {
+    log.warn({ err: err.message }, 'handoff unreadable; reading the stored outputs');
+    return {};
+  });
+  const handedOn = needs.filter((s) => s in cached);
+  const loaded = await deps.store.loadOutputs(payload.reportId, needs.filter((s) => !(s in cached)));
+  if (!loaded) throw new PipelineError('INPUT_MISSING', `report ${payload.reportId} is not in the store`);
+  const outputs = { ...loaded.outputs, ...cached };
+  const missing = needs.filter((s) => !(s in outputs));
+  if (missing.length > 0 && loaded.runId === payload.runId) throw new LostInput(missing[0]!);
+  return { runId: loaded.runId, status: loaded.status, input: outputs as StageInputs[S], handedOn };
+}
