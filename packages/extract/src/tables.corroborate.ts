@@ -21,6 +21,8 @@ interface CellPhrase {
   before: RegExp;
   /** The sentence must place the count in the report year (本年度制发…, not a clean-up over several years). */
   thisYear?: boolean;
+  /** Units the statement may carry; an amount must carry the unit the table prints (元 or 万元). @defaultValue counts */
+  units?: readonly string[];
 }
 
 const PHRASES: readonly CellPhrase[] = [
@@ -30,15 +32,20 @@ const PHRASES: readonly CellPhrase[] = [
   { row: 'rules', col: 'issued', before: /制发(?:了)?(?:的)?(?:政府)?规章(?:共)?$/u, thisYear: true },
   { row: 'rules', col: 'repealed', before: /废止(?:了)?(?:的)?(?:政府)?规章(?:共)?$/u, thisYear: true },
   { row: 'rules', col: 'in_force', before: /现行有效(?:的)?(?:政府)?规章(?:共)?$/u },
+  // 全年共发布采购信息197批次涉及金额3601627.4元 (政府集中采购 197 | 3601627.4元)
+  { row: 'procurement', col: 'amount', before: /(?:政府)?(?:集中)?采购[^，。；,;]{0,30}?(?:涉及|采购|成交|合同)?(?:总)?金额(?:为|共|达|共计|合计)?$/u, thisYear: true, units: ['元', '万元'] },
 ];
+const COUNT_UNITS = ['件', '份', '个', '条'];
 const THIS_YEAR = /本年|今年|全年|当年/u;
 
 /** Template column order of 表二 (2019 and 2021 variants). */
-const COLUMN_ORDER = ['made', 'published', 'public_total', 'issued', 'repealed', 'in_force', 'prev_items', 'delta', 'decisions'];
+const COLUMN_ORDER = ['made', 'published', 'public_total', 'issued', 'repealed', 'in_force', 'prev_items', 'delta', 'decisions', 'projects', 'amount'];
 
 interface Statement {
   value: number;
   evidence: Evidence;
+  /** The measure word after the figure (an amount's 元/万元 must match the table's). */
+  unit?: string;
 }
 
 /** Every prose statement of a 表二 cell, keyed `row.col`. */
@@ -47,34 +54,65 @@ export function cellStatements(doc: Doc): Map<string, Statement[]> {
   doc.sentences.forEach((sentence, si) => {
     const sentenceText = doc.text.slice(sentence.start, sentence.end);
     for (const token of doc.tokens[si] ?? []) {
-      if (!isCount(token) || token.approx || inSkip(doc, token.start) || !['件', '份', '个', '条'].includes(token.unit ?? '')) continue;
+      if (!isCount(token) || token.approx || inSkip(doc, token.start)) continue;
       const clause = sentence.clauses.find((c) => c.start <= token.start && token.start < c.end);
       if (!clause) continue;
       const head = doc.text.slice(clause.start, token.start).trimEnd();
       for (const p of PHRASES) {
+        if (!(p.units ?? COUNT_UNITS).includes(token.unit ?? '')) continue;
         if (!p.before.test(head) || (p.thisYear && !THIS_YEAR.test(sentenceText))) continue;
         const id = `${p.row}.${p.col}`;
-        out.set(id, [...(out.get(id) ?? []), { value: token.value, evidence: evidenceOf(doc, clause) }]);
+        out.set(id, [...(out.get(id) ?? []), { value: token.value, evidence: evidenceOf(doc, clause), unit: token.unit ?? '' }]);
       }
     }
   });
   return out;
 }
 
-function validNumber(s: string): boolean {
-  return s.length > 0 && (s === '0' || !s.startsWith('0'));
+const PIECE = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/u;
+/** Longer runs are not split here (the segment stage bounds its own search; a run this long is not a 表二 row). */
+const MAX_RUN = 40;
+
+/**
+ * Every way to cut a digit run into `n` numbers, left to right: no leading
+ * zeros, a sign only at a number's start, a decimal point only inside one,
+ * never across a space (the cells were apart there).
+ */
+export function splits(run: string, n: number): number[][] {
+  const tokens = run.trim().split(/\s+/u).filter(Boolean);
+  if (run.length > MAX_RUN || tokens.length === 0 || tokens.length > n) return [];
+  const out: number[][] = [];
+  const cut = (ti: number, at: number, acc: number[]): void => {
+    const tok = tokens[ti];
+    if (tok === undefined) {
+      if (acc.length === n) out.push([...acc]);
+      return;
+    }
+    if (acc.length >= n) return;
+    for (let end = at + 1; end <= tok.length; end++) {
+      const piece = tok.slice(at, end);
+      if (!PIECE.test(piece)) continue;
+      acc.push(Number(piece));
+      if (end === tok.length) cut(ti + 1, 0, acc);
+      else cut(ti, end, acc);
+      acc.pop();
+    }
+  };
+  cut(0, 0, []);
+  return out;
 }
 
-/** Every way to cut a digit run into `n` numbers (no leading zeros), left to right. */
-export function splits(digits: string, n: number): number[][] {
-  if (n === 1) return validNumber(digits) ? [[Number(digits)]] : [];
-  const out: number[][] = [];
-  for (let i = 1; i <= digits.length - (n - 1); i++) {
-    const head = digits.slice(0, i);
-    if (!validNumber(head)) continue;
-    for (const rest of splits(digits.slice(i), n - 1)) out.push([Number(head), ...rest]);
-  }
-  return out;
+/** The checks the segment stage splits 表二 rows under (DOMAIN.md 2.1), by column id, so that a settled split is one it admitted. */
+function rowHolds(cols: readonly string[], v: readonly number[]): boolean {
+  const at = (c: string) => v[cols.indexOf(c)];
+  const published = at('published');
+  const total = at('public_total');
+  if (published !== undefined && total !== undefined && published > total) return false;
+  const prev = at('prev_items');
+  const delta = at('delta');
+  if (prev !== undefined && delta !== undefined && prev + delta < 0) return false;
+  // counts are whole numbers; only an amount (the last cell) may carry decimals
+  return v.every((x, i) => Number.isInteger(x) || /amount/u.test(cols[i] ?? ''));
 }
 
 /** Ambiguous cells of one row that share one digit run, in template column order. */
@@ -99,14 +137,18 @@ export function settle(
 ): { split: number[]; used: Array<Statement & { col: string }> } | null {
   const first = cells[0];
   if (!first) return null;
-  const digits = first.raw.replace(/\s+/gu, '');
-  if (!/^\d+$/u.test(digits)) return null;
-  const said = cells.map((c) => stated.get(`${c.row}.${c.col}`) ?? []);
+  const unit = /(万元|元)\s*$/u.exec(first.raw)?.[1] ?? null;
+  const run = first.raw.replace(/(万元|元)\s*$/u, '');
+  if (!/^[\d\s.+-]+$/u.test(run)) return null;
+  // an amount stated in another unit than the table's is not the same figure
+  const said = cells.map((c) => (stated.get(`${c.row}.${c.col}`) ?? []).filter((s) => !/amount/u.test(c.col) || s.unit === unit));
   if (said.every((s) => s.length === 0)) return null;
   if (said.some((s) => new Set(s.map((x) => x.value)).size > 1)) return null;
-  const options = splits(digits, cells.length)
-    .filter((sp) => sp.every((v, i) => cells[i]?.candidates?.includes(v) ?? true))
-    .filter((sp) => sp.every((v, i) => (said[i] ?? []).every((s) => s.value === v)));
+  const cols = cells.map((c) => c.col);
+  const options = splits(run.replace(/\+/gu, ' '), cells.length)
+    .filter((sp) => rowHolds(cols, sp))
+    .filter((sp) => sp.every((v, i) => cells[i]?.candidates?.includes(v) ?? false))
+    .filter((sp) => sp.every((v, i) => (said[i] ?? []).every((s) => Math.abs(s.value - v) < 1e-9)));
   if (options.length !== 1) return null;
   const used = said.flatMap((s, i) => s.map((x) => ({ ...x, col: cells[i]?.col ?? '' })));
   return { split: options[0] as number[], used: used.sort((a, b) => a.evidence.start - b.evidence.start) };
@@ -132,7 +174,7 @@ export function corroboratedCells(doc: Doc, tables: readonly ReportTable[]): Fou
         const key = `t2.${cell.row}.${cell.col}`;
         out.push({
           key, value: got.split[i] as number, unit: metricDef(key)?.unit ?? '件', approx: false,
-          evidence: cellEvidence(doc, cell), source: 'table', rank: 4, stated: true, at: cell.start, resolution,
+          evidence: cellEvidence(doc, cell, 't2', 'narrative'), source: 'table', rank: 4, stated: true, at: cell.start, resolution,
         });
       });
     }

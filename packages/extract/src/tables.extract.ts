@@ -4,17 +4,31 @@
  * core keys are derived from them per TABLE_TO_CORE (source 'derived').
  * 2008-era 统计表 cells (kind 'stats') map by their row label.
  */
-import { TABLE_TO_CORE, T3_ROWS, isMetricKey, metricDef, type ReportTable, type TableCell } from '@gongkai/core';
+import { TABLE_TO_CORE, T3_ROWS, isMetricKey, metricDef, type CellHow, type CellRef, type ReportTable, type TableCell, type TableKind } from '@gongkai/core';
 import type { Doc, Found } from './doc.model.ts';
 import { evidenceOf } from './doc.model.ts';
 import { valueIn } from './narrative.extract.ts';
 import { statsKey } from './stats.resolve.ts';
 
-/** The cell's text as evidence (its raw text when segment placed it outside the text). */
-export function cellEvidence(doc: Doc, cell: TableCell) {
+/**
+ * Which cell a figure came from and how it was read, for the reports page
+ * ("表三 · （一）予以公开 × 自然人 · split by the table's arithmetic").
+ * A cell from before `how` existed was read from structure.
+ */
+export function cellRef(table: TableKind, cell: TableCell, how?: CellHow): CellRef {
+  return {
+    table, row: cell.row, col: cell.col,
+    ...(cell.rowLabel ? { rowLabel: cell.rowLabel } : {}),
+    ...(cell.colLabel ? { colLabel: cell.colLabel } : {}),
+    how: how ?? cell.how ?? 'structure',
+  };
+}
+
+/** The cell's text as evidence (its raw text when segment placed it outside the text), naming the cell when its table is given. */
+export function cellEvidence(doc: Doc, cell: TableCell, table?: TableKind, how?: CellHow) {
   const ok = cell.end > cell.start && cell.end <= doc.text.length;
-  if (ok) return evidenceOf(doc, cell);
-  return { quote: cell.raw, start: cell.start, end: Math.max(cell.start, cell.end), section: doc.sections.at(cell.start).number };
+  const ev = ok ? evidenceOf(doc, cell) : { quote: cell.raw, start: cell.start, end: Math.max(cell.start, cell.end), section: doc.sections.at(cell.start).number };
+  return table ? { ...ev, cell: cellRef(table, cell, how) } : ev;
 }
 
 /** Digits of the value as a cell would print them (0.394 万元 may be printed as 3940 元: then it is not this cell's own text). */
@@ -27,10 +41,10 @@ function printed(raw: string, value: number): boolean {
  * the segment stage computed (`derived`: a group sum the 2021 template does
  * not print) is an inference (source 'derived', not a mention).
  */
-function fromCell(doc: Doc, key: string, cell: TableCell, value: number): Found {
+function fromCell(doc: Doc, key: string, cell: TableCell, value: number, table: TableKind): Found {
   const stated = !cell.derived && printed(cell.raw, cell.value ?? value);
   return {
-    key, value, unit: metricDef(key)?.unit ?? '件', approx: false, evidence: cellEvidence(doc, cell),
+    key, value, unit: metricDef(key)?.unit ?? '件', approx: false, evidence: cellEvidence(doc, cell, table),
     source: stated ? 'table' : 'derived', rank: 4, stated, at: cell.start,
   };
 }
@@ -43,7 +57,10 @@ export function fromUniformTables(doc: Doc, tables: readonly ReportTable[]): Fou
     for (const cell of table.cells) {
       if (cell.ambiguous || cell.value === null) continue;
       const key = `${table.kind}.${cell.row}.${cell.col}`;
-      if (isMetricKey(key)) out.push(fromCell(doc, key, cell, cell.value));
+      if (!isMetricKey(key)) continue;
+      // 政府集中采购's amount is catalogued in 元; a table that prints it in 万元 is converted (exactly, to the fen)
+      const value = key === 't2.procurement.amount' && /万元$/u.test(cell.raw) ? Math.round(cell.value * 1_000_000) / 100 : cell.value;
+      out.push(fromCell(doc, key, cell, value, table.kind));
     }
   }
   return out;
@@ -59,7 +76,7 @@ export function fromStatsTables(doc: Doc, tables: readonly ReportTable[]): Found
     for (const cell of table.cells) {
       if (cell.col !== col || cell.ambiguous || cell.value === null) continue;
       const key = statsKey(cell.row.replace(/^(?:其中[：:])?\s*\d{0,2}[.、．]?\s*/u, ''));
-      if (key) out.push(fromCell(doc, key, cell, valueIn(key, cell.value, /元/u.test(cell.row) && !/万元/u.test(cell.row) ? '元' : '')));
+      if (key) out.push(fromCell(doc, key, cell, valueIn(key, cell.value, /元/u.test(cell.row) && !/万元/u.test(cell.row) ? '元' : ''), 'stats'));
     }
   }
   return out;

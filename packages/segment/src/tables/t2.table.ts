@@ -6,10 +6,10 @@
  */
 import type { ReportTable } from '@gongkai/core';
 import { findFirstOf, type CompactText } from '../text/compact.text.ts';
-import type { SplitCheck } from './digits.split.ts';
+import { allOf, type SplitCheck } from './digits.split.ts';
 import { scanNumbers, tabCells } from './numbers.scan.ts';
 import { anchorRows, type RowSpec } from './rows.anchor.ts';
-import { parseRow, placeRow } from './table-rows.parse.ts';
+import { parseRow, placeRow, rowRaw } from './table-rows.parse.ts';
 
 type Variant = '2019' | '2021';
 
@@ -34,6 +34,14 @@ const COLS: Record<Variant, Record<string, readonly string[]>> = {
   },
 };
 
+/** Column labels of the national forms (DOMAIN.md 2.1), for the cells' `colLabel`. */
+const COL_LABELS: Record<string, string> = {
+  made: '本年新制作数量', published: '本年新公开数量', public_total: '对外公开总数量',
+  issued: '本年制发件数', repealed: '本年废止件数', in_force: '现行有效件数',
+  prev_items: '上一年项目数量', delta: '本年增/减', decisions: '处理决定数量',
+  amount_wan_yuan: '本年收费金额（单位：万元）', projects: '采购项目数量', amount: '采购总金额',
+};
+
 const SPECS: RowSpec[] = [
   { id: 'rules', keys: ['规章'] },
   { id: 'normative_docs', keys: ['行政规范性文件', '规范性文件'] },
@@ -47,6 +55,24 @@ const SPECS: RowSpec[] = [
 
 /** 本年新公开数量 ≤ 对外公开总数量 (2019 表二). */
 const publishedWithinTotal: SplitCheck = (v) => v.length < 3 || v[1] === null || v[2] === null || (v[1] as number) <= (v[2] as number);
+/** 上一年项目数量 + 本年增/减 = this year's items, never below zero (2019 表二). */
+const itemsStayNonNegative: SplitCheck = (v) => v.length < 2 || v[0] === null || v[1] === null || (v[0] as number) + (v[1] as number) >= 0;
+/** Counts are whole numbers: only the last cell of 政府集中采购 (the amount) and 行政事业性收费 (万元) may carry decimals. */
+function wholeBefore(last: number): SplitCheck {
+  return (v) => v.every((x, i) => i >= last || x === null || Number.isInteger(x));
+}
+
+/** Only 本年增/减 may be negative. */
+function nonNegativeBut(delta: number): SplitCheck {
+  return (v) => v.every((x, i) => i === delta || x === null || x >= 0);
+}
+
+function checkFor(variant: Variant, row: string, cols: readonly string[]): SplitCheck {
+  const whole = allOf(wholeBefore(row === 'procurement' || row === 'admin_fees' && variant === '2021' ? cols.length - 1 : cols.length), nonNegativeBut(cols.indexOf('delta')));
+  if (variant === '2019' && (row === 'rules' || row === 'normative_docs')) return allOf(whole, publishedWithinTotal);
+  if (cols[0] === 'prev_items') return allOf(whole, itemsStayNonNegative);
+  return whole;
+}
 
 export function parseT2(text: string, c: CompactText, from: number, limit: number): ReportTable | null {
   const head = findFirstOf(c, ['第二十条第（一）项', '第二十条第(一)项', '第二十条'], from, limit);
@@ -63,21 +89,32 @@ export function parseT2(text: string, c: CompactText, from: number, limit: numbe
     const valuesEnd = i === rows.length - 1 ? boundedEnd(text, r.valuesStart, r.valuesEnd) : r.valuesEnd;
     const tokens = tabCells(text, r.valuesStart, r.valuesEnd, cols.length) ?? scanNumbers(text, r.valuesStart, valuesEnd, { signed: cols.includes('delta') });
     if (tokens.length === 0) continue;
-    const check = r.spec.id === 'rules' || r.spec.id === 'normative_docs' ? publishedWithinTotal : undefined;
-    placeRow(text, table, r.spec.id, cols, parseRow(tokens, cols.length, variant === '2019' ? check : undefined));
+    const delta = cols.indexOf('delta');
+    const parse = parseRow(tokens, cols.length, checkFor(variant, r.spec.id, cols), delta >= 0 ? { blankable: [delta] } : {});
+    if (r.spec.id === 'admin_fees' && variant === '2021' && /^\s*元/.test(text.slice(tokens[tokens.length - 1]?.end ?? 0))) {
+      // a figure in 元 where the form asks for 万元 is not this cell (it was once a 政府集中采购 amount)
+      table.unparsed.push({ ...rowRaw(text, tokens), reason: 'admin_fees: the figure is in 元, the form asks for 万元' });
+      continue;
+    }
+    placeRow(text, table, r.spec.id, cols, parse, { rowLabel: text.slice(r.label.start, r.label.end), colLabels: cols.map((c) => COL_LABELS[c] ?? c) });
     table.end = Math.max(table.end, tokens[tokens.length - 1]?.end ?? 0);
   }
-  // the procurement amount carries its unit (元 or 万元)
+  // the procurement amount carries its unit (元 or 万元): after the figure, else in the column header (采购总金额（万元）)
+  const procurement = rows.find((r) => r.spec.id === 'procurement');
+  const headerUnit = procurement ? /采购总?金额\s*[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]/.exec(text.slice(Math.max(head.start, procurement.label.start - 200), procurement.label.start)) : null;
+  const amount = table.cells.find((cell) => cell.row === 'procurement' && cell.col === 'amount');
+  const unit = amount ? /^\s*(万元|元)/.exec(text.slice(amount.end, amount.end + 4)) : null;
+  if (amount && unit) table.end = Math.max(table.end, amount.end + unit[0].length);
+  const suffix = unit?.[1] ?? headerUnit?.[1];
+  // an unsplit run keeps one raw text for all its cells (extract groups them by it)
   for (const cell of table.cells) {
-    if (cell.row !== 'procurement' || cell.col !== 'amount') continue;
-    const unit = /^\s*(万元|元)/.exec(text.slice(cell.end, cell.end + 4));
-    if (unit) cell.raw = `${cell.raw}${unit[1]}`;
+    if (suffix && cell.row === 'procurement' && (cell === amount || (cell.ambiguous && amount?.ambiguous))) cell.raw = `${cell.raw}${suffix}`;
   }
   return table;
 }
 
-/** The last row's numbers end at the first text that is not a number, unit or space. */
+/** The last row's numbers end at the first text that is not a number, unit or space (政府集中采购1个246900元: a count unit may stand between). */
 function boundedEnd(text: string, from: number, limit: number): number {
-  const m = /^[\s\d.,/／—–+-]*(?:万元|元)?/.exec(text.slice(from, limit));
+  const m = /^[\s\d.,/／—–+-]*(?:(?:个|项|批次|批)[\s\d.,]*)?(?:万元|元)?/.exec(text.slice(from, limit));
   return from + (m ? m[0].length : 0);
 }

@@ -8,7 +8,7 @@
  * its candidates, never guessed.
  */
 import type { CellHow, ReportTable, TableCell } from '@gongkai/core';
-import { splitBounded, type Piece, type SplitCheck } from './digits.split.ts';
+import { splitBounded, type Piece, type SplitCheck, type SplitResult } from './digits.split.ts';
 import type { NumToken } from './numbers.scan.ts';
 
 export interface RowParse {
@@ -23,13 +23,45 @@ export interface RowParse {
   narrowed?: boolean;
 }
 
+/**
+ * Splits kept per row: enough that a realistic row (a 表二 run of a dozen
+ * digits has at most C(11,2) = 55 three-way cuts) is enumerated in full, so
+ * that agreement between its splits proves a value.
+ */
+const ROW_SPLITS = 256;
+
+export interface RowOptions {
+  /**
+   * Columns a publisher may leave empty (2019 表二's 本年增/减 when nothing
+   * changed). An empty cell leaves no trace in a flattened run, so a run is
+   * also cut into one number fewer with that cell blank: "215" is 2|1|5 or
+   * 2|∅|15 or 21|∅|5, not only 2|1|5.
+   */
+  blankable?: readonly number[];
+}
+
+/** Splits with the cell at `blank` empty: the run cut into count − 1 numbers and a null put in. */
+function withBlank(tokens: NumToken[], count: number, blank: number, check: SplitCheck | undefined): SplitResult {
+  const insert = (pieces: readonly Piece[]): Piece[] => {
+    const at = pieces[blank - 1]?.end ?? pieces[0]?.start ?? 0;
+    return [...pieces.slice(0, blank), { value: null, start: at, end: at, raw: '' }, ...pieces.slice(blank)];
+  };
+  const inner: SplitCheck | undefined = check ? (v) => check(blank <= v.length ? [...v.slice(0, blank), null, ...v.slice(blank)] : v) : undefined;
+  const found = splitBounded(tokens, count - 1, { limit: ROW_SPLITS, ...(inner ? { check: inner } : {}) });
+  return { solutions: found.solutions.map(insert), complete: found.complete };
+}
+
 /** Solutions for a row of `count` cells; falls back to the unconstrained split when the arithmetic admits none and the digits alone leave one. */
-export function parseRow(tokens: NumToken[], count: number, check?: SplitCheck): RowParse {
+export function parseRow(tokens: NumToken[], count: number, check?: SplitCheck, options: RowOptions = {}): RowParse {
   if (tokens.length === count) {
     return { solutions: [tokens.map((t) => ({ value: t.empty ? null : Number(t.text), start: t.start, end: t.end, raw: t.text }))], tokens, direct: true, complete: true };
   }
   if (tokens.length === 0 || tokens.length > count) return { solutions: [], tokens, direct: false, complete: true };
-  let found = splitBounded(tokens, count, check ? { check } : {});
+  if (options.blankable?.length) {
+    const parts = [splitBounded(tokens, count, { limit: ROW_SPLITS, ...(check ? { check } : {}) }), ...options.blankable.map((b) => withBlank(tokens, count, b, check))];
+    return { solutions: parts.flatMap((p) => p.solutions), tokens, direct: false, complete: parts.every((p) => p.complete) };
+  }
+  let found = splitBounded(tokens, count, { limit: ROW_SPLITS, ...(check ? { check } : {}) });
   if (found.solutions.length === 0 && found.complete && check) {
     // the printed figures break the row's own sum (a publisher's slip): read it only if the digits allow one cut at all
     const loose = splitBounded(tokens, count, { limit: 2 });
