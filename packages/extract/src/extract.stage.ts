@@ -15,7 +15,15 @@ import { corroboratedCells } from './tables.corroborate.ts';
 import { deriveCore, fromStatsTables, fromUniformTables } from './tables.extract.ts';
 import { extractZeros } from './zero.extract.ts';
 
+/**
+ * Decode's verdict that the text is not a disclosure annual report (packages/decode
+ * report/report.kind.ts writes it as a warning with this prefix): notes about reports,
+ * a list of reports, a news item, another kind of report. Such a text has no metrics.
+ */
+const NOT_A_REPORT = 'not a report: ';
+
 export function extract(input: { decode: DecodeResult; segment: SegmentResult }): ExtractResult {
+  if (input.decode.decode.warnings.some((w) => w.startsWith(NOT_A_REPORT))) return { metrics: [], mentions: [], breakdowns: [] };
   const text = input.decode.text;
   const tables = input.segment.tables ?? [];
   const located = locateStatsTables(text);

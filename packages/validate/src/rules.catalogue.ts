@@ -13,6 +13,7 @@ export interface RuleInfo {
 
 export const RULES = {
   NOT_A_REPORT: { severity: 'error', summary: 'the text is not a disclosure annual report (random text, blank template); no other rule runs' },
+  TRUNCATED: { severity: 'warning', summary: 'the text keeps only the report\'s opening (parts the preface announces, or the 2019+ sections up to 表三, are missing); figures it states still count' },
   REQUIRED_CONTENT_MISSING: { severity: 'warning', summary: 'a content the regulation requires is never stated (A: 条例 Art. 32 items; B/C: the six sections and 表二/表三/表四)' },
   ATTACHMENT_MISSING: { severity: 'info', summary: 'an attachment (附件: …统计表) is referenced but no such table is in the text' },
   A_CHILD_SUM: { severity: 'warning', summary: 'a narrative total whose parts claim to be complete (其中 list, catalogue sum with every child stated) does not equal their sum' },

@@ -15,6 +15,7 @@ import { checkSumRules } from './rules/sum-rules.rule.ts';
 import { checkT3 } from './rules/t3-table.rule.ts';
 import { checkT4 } from './rules/t4-table.rule.ts';
 import { checkTableState } from './rules/table-state.rule.ts';
+import { checkTruncated } from './rules/truncated.rule.ts';
 import { checkYears } from './rules/year.rule.ts';
 import { topicStatements } from './topic-statements.scan.ts';
 import { buildContext, type ValidateInput } from './validate.context.ts';
@@ -33,8 +34,11 @@ export function validate(input: ValidateInput): ValidateResult {
   if (notReport.length > 0) return { findings: notReport, status: statusOf(notReport) };
   const statements = topicStatements(ctx);
   const breakdowns = checkBreakdowns(ctx);
+  const truncated = checkTruncated(ctx);
   const findings = [
-    ...checkRequiredContent(ctx, statements),
+    ...truncated,
+    // a text cut after its opening may state the rest in the part that is missing
+    ...(truncated.length > 0 ? [] : checkRequiredContent(ctx, statements)),
     ...checkAttachments(ctx),
     ...breakdowns.findings,
     ...checkSumRules(ctx, breakdowns.judgedTotals),

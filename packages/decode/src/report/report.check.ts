@@ -1,4 +1,5 @@
 import { countHan } from '../text/chars.ts';
+import { NOT_A_REPORT_PREFIX, notAReportReason } from './report.kind.ts';
 
 const DISCLOSURE_WORDS = /信息公开|政务公开|公开工作|依申请公开|主动公开/;
 const REPORT_WORDS = /报告|年报/;
@@ -17,6 +18,9 @@ export function reportWarnings(text: string): string[] {
     warnings.push('mentions 信息公开 but never calls itself a 报告 (report)');
   }
   if (countFigures(text, 3) < 3) warnings.push('states almost no figures (numbers with a unit or in a table cell): perhaps a blank template or a notice');
+  // the verdict extract and validate both act on: no figures, NOT_A_REPORT
+  const kind = notAReportReason(text);
+  if (kind) warnings.push(`${NOT_A_REPORT_PREFIX}${kind}`);
   return warnings;
 }
 

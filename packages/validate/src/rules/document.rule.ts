@@ -13,8 +13,11 @@ const DECODE_DOUBTS: ReadonlyArray<[RegExp, string]> = [
   [/almost no figures/i, 'almost no figures'],
   [/very little Chinese/i, 'very little Chinese text'],
 ];
+/** The prefix of decode's not-a-report verdict: notes, a list of reports, a news item, another kind of report. */
+const NOT_A_REPORT_VERDICT = 'not a report: ';
 const TOPIC_WORDS = /信息公开|政务公开/g;
 const PLACEHOLDER = /[（(]文字描述/g;
+const REPORT_TITLE = /(?:19|20)\d{2}\s?年[^。\n]{0,10}?(?:政府信息公开|政务公开)[^。\n]{0,10}?(?:报告|年报)/u;
 
 function firstLine(ctx: RuleContext): Evidence[] {
   const first = ctx.text.search(/\S/);
@@ -25,6 +28,12 @@ function firstLine(ctx: RuleContext): Evidence[] {
 
 /** Why the text is not a disclosure report, or null when it is one. */
 function notAReport(ctx: RuleContext): string | null {
+  // decode's verdict on the kind of document (packages/decode report/report.kind.ts)
+  const verdict = ctx.input.decode.decode.warnings.find((w) => w.startsWith(NOT_A_REPORT_VERDICT));
+  if (verdict) return verdict.slice(NOT_A_REPORT_VERDICT.length);
+  if ((ctx.text.match(PLACEHOLDER) ?? []).length >= 2) return 'it is the blank report template (（文字描述） placeholders, no figures)';
+  // a disclosure report's own title (2020年政府信息公开工作年度报告): however little follows, it is a report (TRUNCATED says the rest is missing)
+  if (REPORT_TITLE.test(ctx.text)) return null;
   const doubts = DECODE_DOUBTS.filter(([re]) => ctx.input.decode.decode.warnings.some((w) => re.test(w))).map(([, what]) => what);
   const topical = (ctx.text.match(TOPIC_WORDS) ?? []).length;
   if (ctx.text.replace(/\s/g, '').length < 40) return 'the text is (nearly) empty';
