@@ -92,6 +92,8 @@ const T3_GROUPS: Array<{ id: string; label: string; subs: Array<[string, string]
 ];
 
 const rowKnown = (g: GoldCells, row: string) => T3_COLUMNS.some((c) => known(g, `t3.${row}.${c.id}`));
+/** A sub-row the gold only implies (its cells covered by a merged cell above, as some pages print （六）): label printed, cells empty. */
+const rowImplied = (g: GoldCells, row: string) => T3_COLUMNS.some((c) => g.implied.has(`t3.${row}.${c.id}`));
 const t3Values = (g: GoldCells, row: string): GridCell[] => T3_COLUMNS.map((c) => cell(g, `t3.${row}.${c.id}`));
 
 /** The data rows of 三、本年度办理结果: [label cells, row id] with the group label spanning its sub-rows. */
@@ -100,7 +102,8 @@ function outcomeRows(g: GoldCells): Array<{ labels: GridCell[]; row: string }> {
   if (rowKnown(g, 'granted')) out.push({ labels: [label(T3_LABELS['granted']!, { colspan: 2 })], row: 'granted' });
   if (rowKnown(g, 'partial')) out.push({ labels: [label(T3_LABELS['partial']!, { colspan: 2 })], row: 'partial' });
   for (const grp of T3_GROUPS) {
-    const subs = grp.subs.filter(([id]) => rowKnown(g, `${grp.id}.${id}`));
+    const stated = grp.subs.some(([id]) => rowKnown(g, `${grp.id}.${id}`));
+    const subs = stated ? grp.subs.filter(([id]) => rowKnown(g, `${grp.id}.${id}`) || rowImplied(g, `${grp.id}.${id}`)) : [];
     if (subs.length) {
       subs.forEach(([id, text], i) => out.push({ labels: i === 0 ? [label(grp.label, { rowspan: subs.length }), label(text)] : [label(text)], row: `${grp.id}.${id}` }));
     } else if (rowKnown(g, `${grp.id}.sum`)) {

@@ -8,12 +8,22 @@ import type { GridCell, GridTable, ReportModel } from './grid.types.ts';
 
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
+/**
+ * A cell's text as Word exports it: a long label split over two spans (a
+ * font or revision boundary), a figure in a span of its own with lang="EN-US".
+ */
+function spans(text: string): string {
+  const style = 'font-size:10.5pt;font-family:仿宋_GB2312;mso-bidi-font-family:宋体';
+  if (/^[\d.+-]+$/u.test(text)) return `<span lang="EN-US" style="${style}">${esc(text)}<o:p></o:p></span>`;
+  if (text.length < 8) return `<span style="${style}">${esc(text)}</span>`;
+  const cut = Math.floor(text.length / 2);
+  return `<span style="${style}">${esc(text.slice(0, cut))}</span><span style="${style};letter-spacing:-.2pt">${esc(text.slice(cut))}</span>`;
+}
+
 function tdHtml(c: GridCell, width: number): string {
   const span = `${c.rowspan && c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}${c.colspan && c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}`;
   const style = `width:${width}pt;border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt`;
-  const inner = c.text === ''
-    ? '<span lang="EN-US" style="font-size:10.5pt;font-family:仿宋_GB2312">&nbsp;</span>'
-    : `<span style="font-size:10.5pt;font-family:仿宋_GB2312;mso-bidi-font-family:宋体">${esc(c.text)}</span>`;
+  const inner = c.text === '' ? '<span lang="EN-US" style="font-size:10.5pt;font-family:仿宋_GB2312">&nbsp;<o:p></o:p></span>' : spans(c.text);
   return `<td${span} width="${Math.round(width * 1.33)}" valign="center" style="${style}"><p class="MsoNormal" align="center" style="text-align:center;line-height:15.0pt">${inner}</p></td>`;
 }
 
