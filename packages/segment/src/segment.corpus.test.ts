@@ -105,6 +105,7 @@ describe(`real corpus ${SHARED_SKIP_REASON}`, () => {
 
 const goldDir = join(repoRoot, 'test', 'gold');
 const projectGold = (existsSync(goldDir) ? readdirSync(goldDir) : [])
+  .filter((n) => n.endsWith('.json'))
   .map((n) => JSON.parse(readFileSync(join(goldDir, n), 'utf8')) as GoldFile)
   .filter((g) => g.cells);
 

@@ -66,6 +66,7 @@ describe('agency sources', () => {
     ['结合杭州市人力资源和社会保障局年度政府信息公开情况编制。', '杭州市人力资源和社会保障局'],
     ['一、总体情况\n2019年度,科右前旗索伦镇根据上级要求开展工作。我镇主动公开信息24条。', '科右前旗索伦镇人民政府'],
     ['本年度报告由太原市政府信息公开领导小组办公室编制。本市各级政府部门认真贯彻《条例》。', '太原市人民政府'],
+    ['根据《条例》要求，现将我局2016年政府信息公开工作情况报告如下。\n一、概述\n2016年，三明市林业局认真贯彻《条例》，我局主动公开信息120条。', '三明市林业局'],
     ['如有疑问，请与晋江市人民政府办公室联系。2020年，在市委市政府的领导下，晋江市人民政府办公室以提升质量为抓手。', '晋江市人民政府办公室'],
   ])('opening: %s', (text, name) => expect(detectAgency(text, null, undefined).agency).toBe(name));
 
@@ -76,6 +77,13 @@ describe('agency sources', () => {
   it('expands an abbreviation the text gives in full (福建省民宗厅 → 福建省民族宗教事务厅)', () => {
     const r = detectAgency('福建省民族宗教事务厅编制并向社会公布本报告。', '福建省民宗厅2023年度政府信息公开工作报告', undefined);
     expect(r).toMatchObject({ agency: '福建省民族宗教事务厅', aliases: ['福建省民宗厅'], level: 'department', region: { province: '福建省' } });
+  });
+  it('reads a title whose year is written in Chinese numerals', () => {
+    const decode: DecodeResult = {
+      decode: { format: 'txt', encoding: 'utf-8', confidence: 1, script: 'simplified', converted: false, pinyinRemoved: 0, warnings: [] },
+      text: '龙江县二〇一六年政府信息公开工作年度报告\n根据《条例》编制本报告。', pageMeta: {}, offsetMap: [],
+    };
+    expect(segment({ decode }).meta).toMatchObject({ title: '龙江县二〇一六年政府信息公开工作年度报告', year: 2016, agency: '龙江县人民政府', level: 'county' });
   });
   it('keeps a predecessor name as written and keys it apart from its successor', () => {
     const old = detectAgency('我局认真贯彻《条例》。', '平潭县财政局2012年政府信息公开年度报告', undefined);

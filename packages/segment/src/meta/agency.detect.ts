@@ -233,18 +233,8 @@ function fullerInText(name: string, text: string): string | null {
 
 /** The divisions that spell all of `place` (福州市晋安区 → 福州市, 晋安区), or null when some of it is not a division. */
 function wholeChain(place: string): Division[] | null {
-  const chain: Division[] = [];
-  let rest = place;
-  while (rest) {
-    const hit = divisionAt(rest, 0);
-    if (!hit) return null;
-    const prev = chain[chain.length - 1];
-    const d = hit.divisions.find((x) => prev && (x.city === prev.name || x.province === prev.province)) ?? hit.divisions[0];
-    if (!d) return null;
-    chain.push(d);
-    rest = rest.slice(hit.name.length);
-  }
-  return chain;
+  const { chain, length } = divisionPrefix(place);
+  return length === place.length && chain.length > 0 ? chain : null;
 }
 
 /** province / city / county / district / township for a government, department for any other agency. */
@@ -280,7 +270,9 @@ function regionOf(agency: string | null, text: string): ReportMeta['region'] {
     }
   }
   if (agency && !region.county) {
-    const county = new RegExp(`^(?:${[region.province, region.city].filter(Boolean).join('|') || '$^'})*([${HAN}]{2,6}?(?:县|区|旗))(?:人民政府|政府|$)`).exec(agency)?.[1];
+    // a county the list does not know (renamed, or written short), right after the known divisions
+    const rest = agency.slice(divisionPrefix(agency).length);
+    const county = new RegExp(`^([${HAN}]{2,6}?(?:县|区|旗))(?:人民政府|政府|$)`).exec(rest)?.[1];
     if (county && !/(实验区|试验区|开发区|新区)$/.test(county)) region.county = county;
   }
   if (region.province && isMunicipality(region.province)) delete region.city;

@@ -106,6 +106,12 @@ export function divisionAt(s: string, from = 0): { name: string; divisions: read
   return null;
 }
 
+function inside(d: Division, outer: Division): boolean {
+  if (outer.level === 'province') return d.province === outer.province && d.level !== 'province';
+  if (outer.level === 'city') return d.city === outer.name;
+  return false;
+}
+
 /** The full names of the divisions `s` starts with, outermost first (福建省福州市平潭县… → 福建省, 福州市, 平潭县). */
 export function divisionChain(s: string): Division[] {
   return divisionPrefix(s).chain;
@@ -123,9 +129,9 @@ export function divisionPrefix(s: string): { chain: Division[]; length: number }
     const hit = divisionAt(s, at);
     if (!hit) break;
     if (!hit.divisions.some((x) => x.name === hit.name) && /^(?:街道|镇|乡|苏木)/.test(s.slice(at + hit.name.length))) break;
-    // prefer the reading that nests in what came before (a county of the city already read)
+    // after the first, only a division inside the one before (南阳市公安局: 公安 is not 公安县 of another province)
     const prev = chain[chain.length - 1];
-    const d = hit.divisions.find((x) => prev && (x.city === prev.name || (x.province === prev.province && x.level !== prev.level))) ?? hit.divisions[0];
+    const d = prev ? hit.divisions.find((x) => inside(x, prev)) : hit.divisions[0];
     if (!d) break;
     chain.push(d);
     at += hit.name.length;

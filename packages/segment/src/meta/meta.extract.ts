@@ -31,9 +31,16 @@ function period(text: string): [string, string] | null {
   return [`${y1}-${pad(m1 as string)}-${pad(d1 as string)}`, `${y2 ?? y1}-${pad(m2 as string)}-${pad(d2 as string)}`];
 }
 
+const CN_DIGITS: Record<string, string> = Object.fromEntries([...'〇○零一二三四五六七八九'].map((c, i) => [c, String(Math.max(0, i - 2))]));
+
+/** 二〇一六年 → 2016年 (a year written in Chinese numerals, digit by digit). */
+function arabicYears(s: string): string {
+  return s.replace(/[〇○零一二三四五六七八九]{4}(?=\s*年)/g, (y) => [...y].map((c) => CN_DIGITS[c] ?? c).join(''));
+}
+
 /** The year the figures are about: title, then period, then the report's own words, then the publication year − 1. */
 function reportingYear(text: string, title: string | null, p: [string, string] | null, published: string | null): number | null {
-  const fromTitle = title ? /(\d{4})\s*年/.exec(title) : null;
+  const fromTitle = title ? /(\d{4})\s*年/.exec(arabicYears(title)) : null;
   if (fromTitle) return Number(fromTitle[1]);
   if (p) return Number(p[1].slice(0, 4));
   const own = /(\d{4})\s*年度?(?:本级|全区|全县|全市|全省|我\S)?(?:政府信息公开|政务公开)?[^。]{0,12}?(?:年度报告|工作报告|报告如下)/.exec(text);
