@@ -74,3 +74,41 @@ describe('a run-together 表二 row settled by the narrative', () => {
     expect(r.metrics.find((m) => m.key === 't2.rules.issued')?.resolution).toBeUndefined();
   });
 });
+
+describe('where a settled figure came from', () => {
+  it('a cell settled by the narrative names its cell and says narrative', () => {
+    const r = read('设立规范性文件库，集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。', { candidates: true });
+    expect(r.metrics.find((m) => m.key === 't2.normative_docs.in_force')?.evidence.cell).toEqual({ table: 't2', row: 'normative_docs', col: 'in_force', how: 'narrative' });
+    // a cell segment read stays 'structure' (a cell without `how` was read from structure)
+    expect(r.metrics.find((m) => m.key === 't2.rules.issued')?.evidence.cell).toMatchObject({ table: 't2', row: 'rules', col: 'issued', how: 'structure' });
+  });
+
+  it('政府集中采购 count and amount run together are settled by the amount the prose states in the same unit, never in another', () => {
+    const table2019 = '第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1973601627.4元三、收到';
+    const build = (narrative: string) => {
+      const text = `${narrative}\n${table2019}`;
+      const start = text.indexOf('1973601627.4');
+      const raw = '1973601627.4元';
+      const all = splits('1973601627.4', 2);
+      const cells = (['projects', 'amount'] as const).map((col, i) => ({
+        row: 'procurement', col, value: null, raw, start, end: start + 12, ambiguous: true, candidates: [...new Set(all.map((s) => s[i] as number))],
+      }));
+      return run(text, { regime: 'B', tables: [{ kind: 't2', variant: '2019', start: text.indexOf('第二十条'), end: text.length, cells, unparsed: [] }] });
+    };
+    const got = build('全年共发布采购信息197批次涉及金额3601627.4元。');
+    expect(Object.fromEntries(Object.entries(values(got)).filter(([k]) => k.startsWith('t2.procurement')))).toEqual({ 't2.procurement.projects': 197, 't2.procurement.amount': 3601627.4 });
+    expect(got.metrics.find((m) => m.key === 't2.procurement.amount')?.evidence.cell?.how).toBe('narrative');
+    // 360.16274 万元 is the same money, but not the figure the table prints: no match, nothing read
+    const other = build('全年共发布采购信息197批次涉及金额360.16274万元。');
+    expect(Object.keys(values(other)).filter((k) => k.startsWith('t2.procurement'))).toEqual([]);
+  });
+
+  it('splits keep a decimal inside one number and a sign at a number start', () => {
+    expect(splits('13575394432.52', 2)).toContainEqual([135, 75394432.52]);
+    const signed = splits('2648-18538', 3);
+    expect(signed).toContainEqual([2648, -18, 538]);
+    // the minus sign always opens a number, never sits inside one
+    expect(signed.every((s) => s.filter((v) => v < 0).length === 1)).toBe(true);
+    expect(splits('1'.repeat(100), 3)).toEqual([]);
+  });
+});

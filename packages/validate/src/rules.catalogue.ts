@@ -26,6 +26,7 @@ export const RULES = {
   T4_GROUP_SUM: { severity: 'error', summary: '表四, each of the three groups: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结' },
   NONNEG_INT: { severity: 'error', summary: 'counts are integers ≥ 0 (amounts may be decimal, 表二 本年增/减 may be negative)' },
   EMPTY_OR_SLASH: { severity: 'warning', summary: 'blank or "/" cells in 表三/表四 where the template expects a number' },
+  AMBIGUOUS_CELLS: { severity: 'info', summary: 'a flattened table row splits in more than one way that satisfies every identity of its table (and the prose settles none): its cells are left unread; the finding lists the candidate splits' },
   TABLE_UNREAD: { severity: 'info', summary: 'a uniform table, or some of its cells, could not be read unambiguously: the identities touching them were not checked' },
   PERCENT_MISMATCH: { severity: 'warning', summary: 'a percentage the text states (办结率98.69%, 占51.85%) differs from the one its own numbers give' },
   REPEATED_MENTION_CONFLICT: { severity: 'warning', summary: 'the same metric is stated twice (narrative or 统计表) with different exact values' },

@@ -4,6 +4,7 @@
  */
 import { SEVERITIES, statusOf, type Finding, type ValidateResult } from '@gongkai/core';
 import { checkBreakdowns } from './rules/breakdown.rule.ts';
+import { checkAmbiguousCells } from './rules/ambiguous-cells.rule.ts';
 import { checkAttachments, checkNotAReport } from './rules/document.rule.ts';
 import { checkFeesExplained } from './rules/fees-explained.rule.ts';
 import { checkContradictions, checkTextVsTable } from './rules/narrative.rule.ts';
@@ -45,6 +46,7 @@ export function validate(input: ValidateInput): ValidateResult {
     ...checkT3(ctx),
     ...checkT4(ctx),
     ...checkTableState(ctx),
+    ...checkAmbiguousCells(ctx),
     ...checkNonNegInt(ctx),
     ...checkPercentages(ctx),
     ...checkRepeatedMentions(ctx),
