@@ -57,7 +57,7 @@ export async function sweepProgress(deps: SweepDeps, opts: { settleMs: number; l
       await release(deps, rec.reportId);
       continue;
     }
-    const target = missing ?? 'validate';
+    const target = missing ?? STAGES[STAGES.length - 1]!; // every run record there but the report not done: the last stage again
     const ids = [jobIdFor(rec.reportId, target, rec.runId), jobIdFor(rec.reportId, target, rec.runId, { heal: rec.heal })];
     let pending = false;
     for (const id of new Set(ids)) pending ||= await isPending(deps, target, id);
