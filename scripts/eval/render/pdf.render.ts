@@ -1,7 +1,8 @@
 /**
  * A report model → a PDF as a word processor prints it: prose wrapped to the
  * page, tables drawn cell by cell with ruling lines (merged cells have no
- * line inside them), cell text wrapped inside its cell and centred, page
+ * line inside them), cell text wrapped inside its cell and centred, a table
+ * cut by a page break where its rows reach the foot of the page, page
  * numbers in the footer. Built with the repo's own PDF writer (no fonts or
  * LibreOffice needed); text comes back through the ToUnicode map.
  */
@@ -50,8 +51,6 @@ export function renderPdfReport(model: ReportModel): Uint8Array {
       y = MARGIN;
     }
   };
-  const line = (x1: number, y1: number, x2: number, y2: number) =>
-    page().lines.add(`${x1.toFixed(1)} ${(PAGE.height - y1).toFixed(1)} m ${x2.toFixed(1)} ${(PAGE.height - y2).toFixed(1)} l S`);
 
   const drawTable = (t: GridTable) => {
     const widths = columnWidths(t);
@@ -71,22 +70,48 @@ export function renderPdfReport(model: ReportModel): Uint8Array {
       const have = heights.slice(r, r + rs).reduce((a, b) => a + b, 0);
       if (need > have) heights[Math.min(r + rs, heights.length) - 1]! += need - have;
     }));
-    ensure(heights.reduce((a, b) => a + b, 0));
-    const ys = heights.reduce<number[]>((acc, h) => [...acc, acc[acc.length - 1]! + h], [y]);
+    // rows flow onto the next page where they do not fit (the table is cut there, no header repeated);
+    // a merged cell cut by the page break is drawn on both pages, its text on the first part only
+    const bottom = PAGE.height - MARGIN - 20;
+    const placed: Array<{ page: number; top: number }> = [];
+    let at = y;
+    // 表三 is long enough to be cut in most real reports: cut it mid-body here, whatever the space left
+    const cutAt = t.width === 10 ? t.headerRows + Math.floor((t.rows.length - t.headerRows) / 2) : -1;
+    heights.forEach((h, r) => {
+      if ((at + h > bottom && at > MARGIN) || r === cutAt) {
+        pages.push({ runs: [], lines: new Set() });
+        at = MARGIN;
+      }
+      placed.push({ page: pages.length - 1, top: at });
+      at += h;
+    });
+    const lineOn = (p: number, x1: number, y1: number, x2: number, y2: number) =>
+      pages[p]!.lines.add(`${x1.toFixed(1)} ${(PAGE.height - y1).toFixed(1)} m ${x2.toFixed(1)} ${(PAGE.height - y2).toFixed(1)} l S`);
     slots.forEach((row, r) => row.forEach((s, c) => {
       if (!s || s.originRow !== r || s.originCol !== c) return;
       const cs = s.cell.colspan ?? 1;
-      const rs = s.cell.rowspan ?? 1;
-      const [x1, x2, y1, y2] = [xs[c]!, xs[Math.min(c + cs, t.width)]!, ys[r]!, ys[Math.min(r + rs, t.rows.length)]!];
-      line(x1, y1, x2, y1);
-      line(x1, y2, x2, y2);
-      line(x1, y1, x1, y2);
-      line(x2, y1, x2, y2);
-      const text = wrap(s.cell.text, CELL_SIZE, x2 - x1 - 2 * PAD);
-      const top = (y1 + y2) / 2 - (text.length * CELL_SIZE * 1.3) / 2 + CELL_SIZE;
-      text.forEach((l, i) => page().runs.push({ x: (x1 + x2) / 2 - textWidth(l, CELL_SIZE) / 2, y: top + i * CELL_SIZE * 1.3, size: CELL_SIZE, str: l }));
+      const last = Math.min(r + (s.cell.rowspan ?? 1), t.rows.length) - 1;
+      const [x1, x2] = [xs[c]!, xs[Math.min(c + cs, t.width)]!];
+      let first = true;
+      for (let a = r; a <= last;) {
+        let b = a;
+        while (b < last && placed[b + 1]!.page === placed[a]!.page) b++;
+        const p = placed[a]!.page;
+        const [y1, y2] = [placed[a]!.top, placed[b]!.top + heights[b]!];
+        lineOn(p, x1, y1, x2, y1);
+        lineOn(p, x1, y2, x2, y2);
+        lineOn(p, x1, y1, x1, y2);
+        lineOn(p, x2, y1, x2, y2);
+        if (first) {
+          const text = wrap(s.cell.text, CELL_SIZE, x2 - x1 - 2 * PAD);
+          const top = (y1 + y2) / 2 - (text.length * CELL_SIZE * 1.3) / 2 + CELL_SIZE;
+          text.forEach((l, i) => pages[p]!.runs.push({ x: (x1 + x2) / 2 - textWidth(l, CELL_SIZE) / 2, y: top + i * CELL_SIZE * 1.3, size: CELL_SIZE, str: l }));
+          first = false;
+        }
+        a = b + 1;
+      }
     }));
-    y = ys[ys.length - 1]! + 12;
+    y = at + 12;
   };
 
   for (const b of model.blocks) {

@@ -81,7 +81,7 @@ describe('renderings', () => {
     expect(md.slice(page).some((l) => l.startsWith('| （本列数据的勾稽关系为'))).toBe(true);
   });
 
-  it('PDF: the tables are drawn with ruling lines', () => {
+  it('PDF: the tables are drawn with ruling lines, 表三 cut by a page break', () => {
     const pdf = Buffer.from(renderGold(gold, 'pdf', 'x').bytes);
     const streams: string[] = [];
     for (let at = pdf.indexOf('stream\n'); at >= 0; at = pdf.indexOf('stream\n', at + 1)) {
@@ -91,5 +91,8 @@ describe('renderings', () => {
     }
     const lines = streams.join('\n').match(/ m [\d.]+ [\d.]+ l S/gu) ?? [];
     expect(lines.length).toBeGreaterThan(100);
+    const pages = streams.slice(1); // the first stream is the ToUnicode map
+    const withT3Rows = pages.filter((p) => /l S/u.test(p) && (p.match(/Tj/gu) ?? []).length > 20);
+    expect(withT3Rows.length).toBeGreaterThanOrEqual(2);
   });
 });
