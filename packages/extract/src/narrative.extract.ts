@@ -97,7 +97,7 @@ export function ruleFor(doc: Doc, sentence: TextScope, clauseScope: TextScope, t
   NARRATIVE_RULES.forEach((rule, order) => {
     if (!token.unit || !rule.units.includes(token.unit)) return;
     if (rule.not && clauseScope.testHead(rule.not, token.start)) return;
-    if (rule.notSentence && sentence.test(rule.notSentence)) return;
+    if (rule.notSentence && sentence.testHead(rule.notSentence, clause.end)) return;
     if (rule.notShare && token.share) return;
     if (!contextOk(doc, rule, sentence, token.start)) return;
     if (inForeignSection(doc, rule, token.start)) return;

@@ -86,3 +86,26 @@ describe('channel counts are kept apart from the total', () => {
     expect(r).toMatchObject({ 'proactive.total': 2612, 'proactive.channel.wechat': 102, 'proactive.channel.weibo': 650 });
   });
 });
+
+describe('more wording from report openings across the country', () => {
+  it.each<[string, Record<string, number | string>]>([
+    ['2018年度政府信息主动公开总数为100条。', { 'proactive.total': 100 }],
+    ['全局全年主动公开政府信息959条。其中，省统计局外网公开政府信息631条。', { 'proactive.total': 959, 'proactive.channel.website': 631 }],
+    ['“交通运输厅”微信公众号推送信息947条。', { 'proactive.channel.wechat': 947 }],
+    ['2023年我镇政府信息公开平台发布各类信息716条。', { 'proactive.total': 716 }],
+    ['全省行政机关通过政府公报、政府网站等载体主动公开信息62.73万条。', { 'proactive.total': 627300 }],
+    // a 专栏 after the count is where the items went, not what they are
+    ['2020年，共主动公开政府信息1028条，全部在政务公开网“政府信息公开专栏”及时发布。', { 'proactive.total': 1028 }],
+  ])('%s', (text, want) => {
+    expect(values(run(text))).toEqual(want);
+  });
+
+  it.each([
+    '我区开设了“重点领域信息公开专栏”，下设12个子栏目，共计公开各类信息280余条。',
+    '在天津政务网发布市政府新闻发布会信息106条。',
+    '其中政务公开平台发布信息398条。',
+    '全年通过微博推送招聘信息30条。',
+  ])('no total in %s', (text) => {
+    expect(values(run(text))).not.toHaveProperty(['proactive.total']);
+  });
+});

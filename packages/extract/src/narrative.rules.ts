@@ -23,7 +23,7 @@ export interface NarrativeRule {
   context?: { sentence?: RegExp; sections?: readonly SectionKind[]; innermost?: boolean };
   /** The clause up to the number must not match (scoped subjects, other metrics' words). */
   not?: RegExp;
-  /** The sentence must not match (the number is about a sub-scope: a 专栏, procurement…). */
+  /** The sentence up to the number's clause must not match (the number is about a sub-scope: a 专栏, procurement…; a 专栏 named after it is where the items went, not what they are). */
   notSentence?: RegExp;
   /** The deepest enclosing section is about one of these topics and not about `unless` (a count there is that topic's). */
   notInSection?: { kinds: readonly SectionKind[]; unless: SectionKind };
@@ -69,23 +69,24 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [
   // ---- proactive disclosure
   { key: 'proactive.normative_docs', before: /(?:主动)?公开(?:了)?(?:本级|本部门|本机关)?(?:行政)?规范性文件(?!类|总数)/u, units: [...ITEMS] },
   { key: 'proactive.normative_docs_issued', before: /制发(?:了)?(?:的)?(?:行政)?规范性文件(?:总数)?/u, units: [...ITEMS] },
-  // channels end where the proactive wording would (…公开政府信息12条), so that the tie goes to the channel
-  { key: 'proactive.channel.weibo', before: /微博[^，。；]{0,24}?(?:公开|发布)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条'], notSentence: SUB_SCOPE },
-  { key: 'proactive.channel.wechat', before: /微信[^，。；]{0,24}?(?:公开|发布)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条'], notSentence: SUB_SCOPE },
+  // channels end where the proactive wording would (…公开政府信息12条), so that the tie goes to the channel;
+  // a channel listed with others (通过政府公报、政府网站等载体主动公开信息…) is not the one that carried them
+  { key: 'proactive.channel.weibo', before: /微博[^，。；、及和等]{0,24}?(?:公开|发布|推送)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条'], notSentence: SUB_SCOPE },
+  { key: 'proactive.channel.wechat', before: /微信[^，。；、及和等]{0,24}?(?:公开|发布|推送)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条'], notSentence: SUB_SCOPE },
   // the verb before the channel, the count right after it: 发布各类警务微博3457条, 编发警务微信1451余条 (not 开通政务微博3个: an account count)
   { key: 'proactive.channel.weibo', before: /(?:发布|编发|推送|更新)(?:了)?(?:各类)?[^，。；]{0,6}?微博(?:信息)?(?:共)?$/u, units: ['条'], notSentence: SUB_SCOPE },
   { key: 'proactive.channel.wechat', before: /(?:发布|编发|推送|更新)(?:了)?(?:各类)?[^，。；]{0,6}?微信(?:公众号)?(?:信息|文章)?(?:共)?$/u, units: ['条', '篇'], notSentence: SUB_SCOPE },
-  { key: 'proactive.channel.gazette', before: /公报[^，。；]{0,10}?(?:公开|刊登|刊发)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条', '件'], notSentence: SUB_SCOPE },
+  { key: 'proactive.channel.gazette', before: /公报[^，。；、及和等]{0,10}?(?:公开|刊登|刊发)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条', '件'], notSentence: SUB_SCOPE },
   { key: 'proactive.channel.other', before: /(?:报纸|日报|电视台|广播|媒体)[^，。；]{0,10}?(?:刊登|播报|刊发)(?:[^，。；]{0,8}?信息)?|其[他它](?:方式|途径|渠道)公开(?:政府)?信息(?:数)?/u, units: ['条', '篇'], notSentence: SUB_SCOPE },
   // 网上公开信息14条，占总数的47%: the online channel, a part of the total (so a share does not block it)
   { key: 'proactive.channel.website', before: /网上(?:主动)?公开(?:政府)?信息(?:数)?(?:共)?$/u, units: ['条', '件'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE },
   {
-    key: 'proactive.channel.website', before: /网站[^，。；]{0,6}?(?:主动)?(?:公开|发布|公布)(?:[^，。；]{0,10}?信息)?/u,
+    key: 'proactive.channel.website', before: /(?:网站|外网)[^，。；、及和等]{0,6}?(?:主动)?(?:公开|发布|公布)(?:[^，。；]{0,10}?信息)?/u,
     units: ['条', '件'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE, notShare: true, orTotal: true,
   },
   {
     key: 'proactive.total',
-    before: /主动(?:公开|发布|公布)(?:了)?(?:本部门|本级|本机关|我办|我局|我厅|我委|[我全][区县市](?:各级(?:单位|部门))?)?(?:的)?(?:各类|各项)?(?:政府|政务|执法|工作)?信息(?:数)?(?:共计|共|总数|总计|合计)?(?:为|达)?|政府信息公开(?:总)?数(?:量)?(?:为|达)?/u,
+    before: /主动(?:公开|发布|公布)(?:了)?(?:本部门|本级|本机关|我办|我局|我厅|我委|[我全][区县市](?:各级(?:单位|部门))?)?(?:的)?(?:各类|各项)?(?:政府|政务|执法|工作)?信息(?:数)?(?:共计|共|总数|总计|合计)?(?:为|达)?|政府信息(?:主动)?公开(?:总)?数(?:量)?(?:为|达)?/u,
     units: ['条', '件', '份'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE, notShare: true,
   },
   // 主动公开了机构职能、政策法规、工作动态等内容57条: the list names the kinds, the count is their whole
@@ -97,7 +98,7 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [
   // (四是强化基层政务公开，…公开信息1654条), not in a sub-section on another topic (（四）开展政策解读工作情况…共公开发布信息82条)
   {
     key: 'proactive.total', weak: true,
-    before: /(?:公开|公布)(?:发布)?(?:了)?(?:各类|各项)?(?:政府|政务)?信息(?:共计|共|总数|合计)?(?:为|达)?/u,
+    before: /(?:公开|公布|发布)(?:发布)?(?:了)?(?:各类|各项)?(?:政府|政务)?信息(?:共计|共|总数|合计)?(?:为|达)?/u,
     units: ['条', '件', '份'], not: new RegExp(`${NOT_PROACTIVE.source}|其中|涉及`, 'u'), notSentence: SUB_SCOPE, notShare: true,
     notInItem: true, notInSection: { kinds: ['response', 'requests', 'review_litigation', 'complaints', 'fees', 'organization', 'training'], unless: 'proactive' },
   },
