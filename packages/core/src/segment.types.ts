@@ -40,7 +40,7 @@ export interface ReportMeta {
   /**
    * Region + agency normalized, to group one agency's reports across spellings:
    * `province/city/county:rest` where rest is the name without its place prefix,
-   * 人民政府 → 政府, 管理委员会 → 管委会, brackets half-width (e.g. `河南省/新乡市/卫滨区:政府`).
+   * 人民政府 → 政府, a final 管理委员会 → 管委会, brackets half-width (e.g. `河南省/新乡市/卫滨区:政府`).
    */
   agencyKey?: string;
   level: AdminLevel | null;

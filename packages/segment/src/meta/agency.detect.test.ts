@@ -67,6 +67,8 @@ describe('agency sources', () => {
     ['一、总体情况\n2019年度,科右前旗索伦镇根据上级要求开展工作。我镇主动公开信息24条。', '科右前旗索伦镇人民政府'],
     ['本年度报告由太原市政府信息公开领导小组办公室编制。本市各级政府部门认真贯彻《条例》。', '太原市人民政府'],
     ['根据《条例》要求，现将我局2016年政府信息公开工作情况报告如下。\n一、概述\n2016年，三明市林业局认真贯彻《条例》，我局主动公开信息120条。', '三明市林业局'],
+    ['本报告是根据《条例》要求，由古田县人民政府办公室编制的古田县2015年度政府信息公开年度报告。', '古田县人民政府'],
+    ['一、总体情况\n2022年，我街道认真贯彻《条例》。鼓楼区东街街道办事处主动公开信息52条。如有疑问请与东街街道办事处党政办联系。', '鼓楼区东街街道办事处'],
     ['如有疑问，请与晋江市人民政府办公室联系。2020年，在市委市政府的领导下，晋江市人民政府办公室以提升质量为抓手。', '晋江市人民政府办公室'],
   ])('opening: %s', (text, name) => expect(detectAgency(text, null, undefined).agency).toBe(name));
 
@@ -92,6 +94,16 @@ describe('agency sources', () => {
     expect(now.agency).toBe('平潭综合实验区财政金融局');
     expect(old.agencyKey).toBe('福建省/福州市/平潭县:财政局');
     expect(now.agencyKey).not.toBe(old.agencyKey);
+  });
+  it('takes the report a notice publishes as the agency (…办公室关于印发X市2019年…的通知 → X市人民政府)', () => {
+    expect(detectAgency('各乡镇人民政府：现将报告印发给你们。', '武夷山市人民政府办公室关于印发武夷山市2019年政府信息公开工作年度报告的通知', undefined).agency).toBe('武夷山市人民政府');
+  });
+  it('leaves the prefecture open when several share the county name and the text names none', () => {
+    expect(detectAgency('鼓楼区东街街道办事处主动公开信息52条。', '鼓楼区东街街道2022年政府信息公开工作年度报告', undefined).region).toEqual({ county: '鼓楼区' });
+    expect(detectAgency('根据福州市政府办公厅通知，鼓楼区东街街道办事处主动公开信息。', '鼓楼区东街街道2022年政府信息公开工作年度报告', undefined).region).toEqual({ province: '福建省', city: '福州市', county: '鼓楼区' });
+  });
+  it('keys a national bureau by its whole name (监督管理委员会 is not 管委会)', () => {
+    expect(detectAgency('本报告由中国证券监督管理委员会福建监管局编制。', null, undefined).agencyKey).toBe(':中国证券监督管理委员会福建监管局');
   });
   it('uses the page header 发布机构 only when it is an agency name', () => {
     expect(detectAgency('我局认真贯彻《条例》。', null, '龙岩市新罗区民政局').agency).toBe('龙岩市新罗区民政局');

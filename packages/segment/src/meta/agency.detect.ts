@@ -82,15 +82,16 @@ function fromSignature(text: string): string | null {
 function fromOpening(text: string): string | null {
   const head = text.slice(0, 1500);
   const tries: Array<string | null> = [];
-  // 由X编制 / 由X根据…编制
-  for (const m of head.matchAll(new RegExp(`由(${NAME_RUN}{3,40}?)(?:编制|根据|按照|依据|依照)`, 'g'))) tries.push(checked(m[1] ?? '', true));
-  // X编制了… / X编制完成… (the name right before 编制)
-  for (const m of head.matchAll(/编制(?:了|完成|形成)?/g)) tries.push(nameEndingAt(head, m.index ?? 0));
-  // 现公布X2011年… / 制定了X2019年度… / 现就X2023年… / 《X2024年…》 (a name or a place right before the year)
+  // 现公布X2011年… / 制定了X2019年度… / 现就X2023年… / 《X2024年…》 (a name or a place right before the year):
+  // the report's subject, trusted over who compiled it (由县政府办公室编制的X县2015年度…报告 → X县)
   for (const m of head.matchAll(YEAR)) {
     if (!/^(?:政府信息公开|信息公开|政务公开|政府信息|政务信息|年度政府|工作|度政府)/.test(head.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 6))) continue;
     tries.push(nameEndingAt(head, m.index ?? 0, true));
   }
+  // 由X编制 / 由X根据…编制
+  for (const m of head.matchAll(new RegExp(`由(${NAME_RUN}{3,40}?)(?:编制|根据|按照|依据|依照)`, 'g'))) tries.push(checked(m[1] ?? '', true));
+  // X编制了… / X编制完成… (the name right before 编制)
+  for (const m of head.matchAll(/编制(?:了|完成|形成)?/g)) tries.push(nameEndingAt(head, m.index ?? 0));
   // 结合X工作实际 / 结合X年度政府信息公开情况
   for (const m of head.matchAll(new RegExp(`结合(${NAME_RUN}{3,40}?)(?:工作实际|实际|年度|信息公开|政府信息)`, 'g'))) tries.push(checked(m[1] ?? '', false));
   // 2019年，X认真… (the subject of the first sentence of the overview)
@@ -260,7 +261,15 @@ function levelOf(agency: string): AdminLevel | null {
 /** Province, city and county of an agency: from the divisions its name starts with, completed from the list, then from the text. */
 function regionOf(agency: string | null, text: string): ReportMeta['region'] {
   const region: NonNullable<ReportMeta['region']> = {};
-  const chain: Division[] = agency ? divisionChain(agency) : [];
+  let chain: Division[] = agency ? divisionChain(agency) : [];
+  const first = agency ? divisionAt(agency, 0) : null;
+  if (first && new Set(first.divisions.map((d) => d.city ?? d.province)).size > 1) {
+    // a name several places share (鼓楼区: Nanjing, Fuzhou, Xuzhou, Kaifeng): the one whose prefecture or province the text names
+    const named = mostFrequentDivision(text.slice(0, 6000));
+    const d = named ? first.divisions.find((x) => x.city === named.name || x.province === named.province) : undefined;
+    chain = d ? [d, ...chain.slice(1)] : [];
+    if (!d && first.divisions[0]?.level === 'county') region.county = first.divisions[0].name;
+  }
   for (const d of chain) {
     region.province ??= d.province;
     if (d.level === 'city') region.city ??= d.name;
@@ -290,14 +299,14 @@ function regionOf(agency: string | null, text: string): ReportMeta['region'] {
 /**
  * The key that groups one agency's reports across spellings: the region
  * (province/city/county as far as known) and the name without its place
- * prefix, 人民政府 → 政府, 管理委员会 → 管委会, brackets half-width, no spaces.
+ * prefix, 人民政府 → 政府, a final 管理委员会 → 管委会, brackets half-width, no spaces.
  * 平潭县财政局 and 平潭综合实验区财政金融局 keep different keys: a renamed
  * agency is another name, and the report states which one wrote it.
  */
 export function agencyKeyOf(agency: string, region: ReportMeta['region']): string {
   let rest = agency.replace(/\s+/g, '');
   rest = rest.slice(divisionPrefix(rest).length);
-  rest = rest.replace(/人民政府/g, '政府').replace(/管理委员会/g, '管委会').replace(/（/g, '(').replace(/）/g, ')');
+  rest = rest.replace(/人民政府/g, '政府').replace(/管理委员会$/, '管委会').replace(/（/g, '(').replace(/）/g, ')');
   const where = [region?.province, region?.city, region?.county].filter(Boolean).join('/');
   return `${where}:${rest || '政府'}`;
 }

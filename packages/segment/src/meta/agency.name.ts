@@ -8,7 +8,7 @@
  * list, divisions.data.ts) or a township (by suffix) is kept whole, so
  * X江县Y乡人民政府 stays whole and 请与X区人民政府 loses only 请与.
  */
-import { divisionAt } from './divisions.data.ts';
+import { divisionAt, divisionPrefix } from './divisions.data.ts';
 
 const HAN = /[\u4e00-\u9fa5·]/;
 /** Characters that never occur inside an agency name: a run stops before them. */
@@ -19,7 +19,7 @@ export const ORG_END = /(?:人民政府|政府|管理委员会|管委会|街道�
 /** How a bare place ends (a title or a sentence names a place: 平山县2017年…, 2019年度,科右前旗索伦镇根据…). */
 export const PLACE_END = /(?:省|自治区|市|自治州|州|地区|盟|县|区|旗|镇|乡|街道|苏木)$/;
 /** A township-level place by its suffix: townships are not in the division list. */
-export const TOWNSHIP = /^[\u4e00-\u9fa5]{2,12}?(?:街道|苏木|镇|乡)(?:人民政府|政府|街道办事处|办事处)?$/;
+export const TOWNSHIP = /^[\u4e00-\u9fa5]{2,6}?(?:街道|苏木|镇|乡)(?:人民政府|政府|街道办事处|办事处)?$/;
 /** Zones run by a management committee, named like places (平潭综合实验区, 浦东新区). */
 const ZONE = /^[\u4e00-\u9fa5]{2,8}?(?:综合实验区|综合试验区|实验区|试验区|新区|开发区|高新区|管理区|经济区)/;
 /** A short form that starts from the level word alone (市科委, 县乡村振兴局, 区管委会办公室): expanded from the text. */
@@ -30,7 +30,7 @@ const NOT_A_NAME = /通过|主动|开展|推进|加强|落实|贯彻|政府网|�
 
 /** Words of the sentence that precede a name (longest first where one is the start of another). */
 const LEAD_WORDS = [
-  '特向社会公布', '现予以公布', '现予公布', '现将', '现就', '现对', '现予', '现', '根据', '按照', '结合', '汇总', '制定了', '制定', '编制了', '编制', '做好', '请与', '请', '以及',
+  '如对本报告有任何疑问', '如对本报告有疑问', '如有任何疑问', '如有疑问', '特向社会公布', '现予以公布', '现予公布', '现将', '现就', '现对', '现予', '现', '根据', '按照', '结合', '汇总', '制定了', '制定', '编制了', '编制', '做好', '请与', '请', '以及',
   '认真', '切实', '进一步', '积极', '关于', '报送', '公布', '发布', '印发', '转发', '同时', '截至', '截止', '年度', '年', '月', '日', '就', '在', '由', '与', '以', '对', '经', '向', '将', '为', '是', '和', '及', '并', '从', '据', '按', '于', '至', '止', '即', '全', '本', '该', '各', '其', '此', '系', '把', '被', '使', '让', '给', '同', '跟', '到', '等',
 ];
 
@@ -80,7 +80,8 @@ export function isAgencyName(name: string, allowPlace = false): boolean {
   if (name.length < 3 || name.length > 40) return false;
   if (NOT_A_NAME.test(name)) return false;
   if (!ORG_END.test(name) && !(allowPlace && PLACE_END.test(name))) return false;
-  return placeStarts(name) || TOWNSHIP.test(name) || BARE_LEVEL.test(name) || NATIONAL.test(name);
+  // a township: its own name (2 to 6 characters) after the divisions it belongs to
+  return placeStarts(name) || TOWNSHIP.test(name.slice(divisionPrefix(name).length)) || BARE_LEVEL.test(name) || NATIONAL.test(name);
 }
 
 /** The name that ends at `end` in `text`, trimmed and checked; null when the run there is not a name. */

@@ -69,7 +69,7 @@ function build(): Index {
     // two-character names (和县, 城区, 新县) read as ordinary words in running text: not indexed
     for (const n of [d.name, ...shortForms(d.name, d.level)].filter((x) => x.length >= 3 || d.level === 'province' || x !== d.name)) {
       const list = byName.get(n) ?? [];
-      if (!list.some((x) => x.name === d.name && x.level === d.level)) list.push(d);
+      if (!list.some((x) => x.name === d.name && x.level === d.level && x.city === d.city && x.province === d.province)) list.push(d);
       byName.set(n, list);
       longest = Math.max(longest, n.length);
     }
