@@ -1,7 +1,7 @@
 /**
  * A report model → Markdown as PDF-to-Markdown converters give it, with the
  * damage seen in such conversions (issue 13): merged cells flattened into
- * empty cells, one 表三 row broken over two lines, one row whose label cells
+ * empty cells (a merged label on the middle row of its span), one 表三 row broken over two lines, one row whose label cells
  * are lost, an extra leading cell on a row, and the table cut by a page
  * break (a page number, then the header rows printed again). The damage is
  * placed deterministically, so every cell can still be placed by label or
@@ -11,9 +11,20 @@ import { expandGrid, type GridTable, type ReportModel } from './grid.types.ts';
 
 const pipe = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
 
-/** The grid as rows of strings, each merged cell's text in its first slot, the rest empty. */
+/**
+ * The grid as rows of strings, the rest of a merged cell empty. A merged
+ * label in the body lands on the middle row of its span, as a converter
+ * reading vertically centred PDF text puts it (（三）不予公开 beside its
+ * fourth sub-row, 三、本年度办理结果 half-way down); header cells stay on
+ * their first row.
+ */
 function flatRows(t: GridTable): string[][] {
-  return expandGrid(t).map((row, r) => row.map((s, c) => (s && s.originRow === r && s.originCol === c ? s.cell.text : '')));
+  return expandGrid(t).map((row, r) => row.map((s, c) => {
+    if (!s || s.originCol !== c) return '';
+    const rs = s.cell.rowspan ?? 1;
+    const at = s.originRow < t.headerRows || rs === 1 ? s.originRow : s.originRow + Math.floor((rs - 1) / 2);
+    return at === r ? s.cell.text : '';
+  }));
 }
 
 function tableLines(t: GridTable, isT3: boolean): string[] {
