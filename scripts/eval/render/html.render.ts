@@ -2,7 +2,7 @@
  * A report model → the web page a government site serves: Word-exported
  * markup (MsoNormal paragraphs, <td> holding <p><span> with inline styles,
  * &nbsp; in empty cells and between words, rowspan/colspan on merged cells),
- * inside site chrome. What users save as `page.html`.
+ * inside site chrome and an older CMS's layout table. What users save as `page.html`.
  */
 import type { GridCell, GridTable, ReportModel } from './grid.types.ts';
 
@@ -52,9 +52,11 @@ export function renderHtml(model: ReportModel): Uint8Array {
 <div class="article">
 <h1 class="article-title">${esc(model.title)}</h1>
 <div class="article-info">发布时间：2023-01-20 09:30 来源：本站</div>
+<table width="100%" border="0" cellspacing="0" cellpadding="0" class="layout"><tr><td class="content">
 <div class="TRS_Editor"><div class="WordSection1">
 ${body}
 </div></div>
+</td></tr></table>
 </div>
 <div class="footer">主办单位：人民政府办公室 &nbsp; 网站标识码：3501000001 &nbsp; 闽ICP备00000000号</div>
 </body></html>
