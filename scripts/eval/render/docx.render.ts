@@ -1,7 +1,8 @@
 /**
  * A report model → a DOCX as Word saves the national template: tables with
  * a w:tblGrid, merged cells as w:gridSpan (across) and w:vMerge restart /
- * continue (down), empty continuation cells, runs split inside a cell.
+ * continue (down), empty continuation cells, header rows marked to repeat,
+ * runs split inside a cell, a cell of two paragraphs.
  * The package is built with the corpus generator's zip writer.
  */
 import { docxPackage, documentXml } from '../../corpus/docx.render.ts';
@@ -9,13 +10,23 @@ import { expandGrid, type GridTable, type ReportModel } from './grid.types.ts';
 
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-/** A paragraph; long text is split into two runs, as Word does at a formatting or revision boundary. */
+/**
+ * A paragraph; longer text is split into two runs with a proofing mark
+ * between them, as Word leaves at a formatting, revision or spell-check
+ * boundary.
+ */
 function para(text: string, bold = false): string {
   const rPr = `<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/>${bold ? '<w:b/>' : ''}<w:sz w:val="21"/></w:rPr>`;
   if (text === '') return '<w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p>';
   const cut = text.length > 6 ? Math.floor(text.length / 2) : text.length;
   const runs = [text.slice(0, cut), text.slice(cut)].filter((s) => s !== '');
-  return `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${runs.map((s) => `<w:r>${rPr}<w:t xml:space="preserve">${esc(s)}</w:t></w:r>`).join('')}</w:p>`;
+  return `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${runs.map((s) => `<w:r>${rPr}<w:t xml:space="preserve">${esc(s)}</w:t></w:r>`).join('<w:proofErr w:type="gramStart"/>')}</w:p>`;
+}
+
+/** A cell's paragraphs: the long header note of 表三 is typed as two paragraphs, as the template has it. */
+function cellParas(text: string, bold: boolean): string {
+  const note = /^（本列数据的勾稽关系为：(.+)）$/u.exec(text);
+  return note ? `${para('（本列数据的勾稽关系为：', bold)}${para(`${note[1]}）`, bold)}` : para(text, bold);
 }
 
 function tc(inner: string, colspan: number, vMerge: 'restart' | 'continue' | null): string {
@@ -41,11 +52,11 @@ function tableXml(t: GridTable): string {
       }
       const cs = s.cell.colspan ?? 1;
       const rs = s.cell.rowspan ?? 1;
-      if (s.originRow === r) cells.push(tc(para(s.cell.text, s.cell.label === true && r < t.headerRows), cs, rs > 1 ? 'restart' : null));
+      if (s.originRow === r) cells.push(tc(cellParas(s.cell.text, s.cell.label === true && r < t.headerRows), cs, rs > 1 ? 'restart' : null));
       else cells.push(tc(para(''), cs, 'continue'));
       c += cs;
     }
-    return `<w:tr><w:trPr><w:jc w:val="center"/></w:trPr>${cells.join('')}</w:tr>`;
+    return `<w:tr><w:trPr>${r < t.headerRows ? '<w:tblHeader/>' : ''}<w:jc w:val="center"/></w:trPr>${cells.join('')}</w:tr>`;
   });
   const grid = `<w:tblGrid>${'<w:gridCol w:w="900"/>'.repeat(t.width)}</w:tblGrid>`;
   const borders = '<w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders>';
