@@ -109,3 +109,26 @@ describe('more wording from report openings across the country', () => {
     expect(values(run(text))).not.toHaveProperty(['proactive.total']);
   });
 });
+
+describe('organisation, staff and outcomes in words', () => {
+  it.each<[string, Record<string, number | string>, Regime?]>([
+    ['配备专职人员2名、兼职人员5名。', { 'staff.fulltime': 2, 'staff.parttime': 5 }],
+    ['我局明确1名工作人员负责政府信息公开工作。', { 'staff.total': 1 }],
+    ['本乡高度重视政府信息公开工作，由1人专门负责此项工作。', { 'staff.total': 1 }],
+    ['成立了政务公开办公室，配备工作人员3名。', { 'staff.total': 3 }],
+    ['全年主动公开政府信息1200条，其中通过政府网站公开1150条，占95.8%。', { 'proactive.total': 1200, 'proactive.channel.website': 1150 }],
+    ['本年度共办结37件，其中予以公开20件，部分公开5件，不予公开3件，无法提供7件，不予处理2件。',
+      { 'requests.outcome.granted': 20, 'requests.outcome.partial': 5, 'requests.outcome.refused.total': 3, 'requests.outcome.unable.total': 7, 'requests.outcome.not_processed.total': 2 }, 'C'],
+  ])('%s', (text, want, regime) => {
+    expect(values(run(text, { regime }))).toMatchObject(want);
+  });
+
+  it.each<[string, string]>([
+    ['由1人专门负责档案管理工作。', 'staff.total'],
+    ['聘请2名兼职法律顾问。', 'staff.parttime'],
+    ['政府网站公开1150条，占95.8%。', 'proactive.total'],
+    ['本年度接待群众来访，予以答复20件。', 'requests.outcome.granted'],
+  ])('near miss: %s', (text, key) => {
+    expect(values(run(text))).not.toHaveProperty([key]);
+  });
+});

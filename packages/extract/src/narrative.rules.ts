@@ -82,7 +82,7 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [
   { key: 'proactive.channel.website', before: /网上(?:主动)?公开(?:政府)?信息(?:数)?(?:共)?$/u, units: ['条', '件'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE },
   {
     key: 'proactive.channel.website', before: /(?:网站|外网)[^，。；、及和等]{0,6}?(?:主动)?(?:公开|发布|公布)(?:[^，。；]{0,10}?信息)?/u,
-    units: ['条', '件'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE, notShare: true, orTotal: true,
+    units: ['条', '件'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE, orTotal: true,
   },
   {
     key: 'proactive.total',
@@ -131,13 +131,13 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [
   { key: 'requests.received.email', before: /(?:电子邮件|电子邮箱|邮件)(?:提交|提出)?申请(?:数)?/u, units: ITEMS, context: REQ },
   { key: 'requests.received.letter', before: /(?:信函|邮寄|来信|邮政)(?:提交|提出)?申请(?:数)?/u, units: ITEMS, context: REQ },
   { key: 'requests.received.other', before: /其[他它](?:形式|方式)申请(?:数)?/u, units: ITEMS, context: REQ },
-  { key: 'requests.outcome.partial', before: /(?:同意)?部分公开(?:答复)?(?:数)?/u, units: ITEMS, context: REQ },
-  { key: 'requests.outcome.granted', before: /(?<!不)(?:同意|予以)公开(?:答复)?(?:数)?/u, units: ITEMS, context: REQ },
-  { key: 'requests.outcome.already_public', before: /属于已主动公开(?:的)?(?:范围)?(?:数)?/u, units: ITEMS, context: REQ },
-  { key: 'requests.outcome.refused.total', before: /(?:不予|不同意|免于|免予|否决)公开(?:答复)?(?:数)?/u, units: ITEMS, context: REQ },
-  { key: 'requests.outcome.not_this_agency', before: /不属于本(?:行政)?机关(?:公开)?(?:范围)?/u, units: ITEMS, context: REQ },
-  { key: 'requests.outcome.not_exist', before: /(?:申请)?信息不存在/u, units: ITEMS, context: REQ },
-  { key: 'requests.outcome.total', before: /答复(?:总)?数/u, units: ITEMS, context: REQ },
+  { key: 'requests.outcome.partial', before: /(?:同意)?部分公开(?:答复)?(?:数)?/u, units: ITEMS, context: REQ_OUTCOME },
+  { key: 'requests.outcome.granted', before: /(?<!不)(?:同意|予以)公开(?:答复)?(?:数)?/u, units: ITEMS, context: REQ_OUTCOME },
+  { key: 'requests.outcome.already_public', before: /属于已主动公开(?:的)?(?:范围)?(?:数)?/u, units: ITEMS, context: REQ_OUTCOME },
+  { key: 'requests.outcome.refused.total', before: /(?:不予|不同意|免于|免予|否决)公开(?:答复)?(?:数)?/u, units: ITEMS, context: REQ_OUTCOME },
+  { key: 'requests.outcome.not_this_agency', before: /不属于本(?:行政)?机关(?:公开)?(?:范围)?/u, units: ITEMS, context: REQ_OUTCOME },
+  { key: 'requests.outcome.not_exist', before: /(?:申请)?信息不存在/u, units: ITEMS, context: REQ_OUTCOME },
+  { key: 'requests.outcome.total', before: /答复(?:总)?数/u, units: ITEMS, context: REQ_OUTCOME },
   { key: 'requests.closed.extended', before: /延期办结/u, units: ['件'], context: REQ },
   { key: 'requests.closed.on_time', before: /(?:按时|按期|在法定期限内)办结/u, units: ['件'], context: REQ },
   { key: 'requests.closed.total', before: /办结(?:了)?(?:申请)?/u, units: ['件'], context: { sentence: /申请/u }, not: /率/u },
@@ -170,10 +170,14 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [
   { key: 'complaints.total', before: /(?:投诉举报|举报投诉|行政申诉)(?:案件|数量|数)?/u, after: /^[^，。；]{0,10}?(?:投诉举报|举报投诉)/u, units: CASES },
 
   // ---- people and organisation
-  // 2名专职人员, 2名人员兼职从事…: people in disclosure work only (not 聘请2名兼职律师)
-  { key: 'staff.fulltime', before: /专职(?:工作)?人员(?:共)?/u, after: /^(?:的)?(?:工作)?(?:人员)?(?:专职|全职)/u, units: PEOPLE, context: STAFF },
-  { key: 'staff.parttime', before: /兼职(?:工作)?人员(?:共)?/u, after: /^(?:的)?(?:工作)?(?:人员)?兼职/u, units: PEOPLE, context: STAFF },
-  { key: 'staff.total', before: /从事[^，。；]{0,14}?人员(?:共)?(?:有)?|工作人员(?:共)?(?:有)?/u, units: PEOPLE, context: { sentence: /信息公开/u, sections: ['organization'] } },
+  // 专职人员2名; 2名专职人员, 2名人员兼职从事…: the number before the noun only where disclosure work is the topic (not 聘请2名兼职律师)
+  { key: 'staff.fulltime', before: /专职(?:工作)?人员(?:共)?/u, units: PEOPLE },
+  { key: 'staff.parttime', before: /兼职(?:工作)?人员(?:共)?/u, units: PEOPLE },
+  { key: 'staff.fulltime', after: /^(?:的)?(?:工作)?(?:人员)?(?:专职|全职)/u, units: PEOPLE, context: STAFF },
+  { key: 'staff.parttime', after: /^(?:的)?(?:工作)?(?:人员)?兼职/u, units: PEOPLE, context: STAFF },
+  // 明确1名工作人员负责政府信息公开工作, 由1人专门负责此项工作 (in a sentence on disclosure work)
+  { key: 'staff.total', after: /^(?:工作)?(?:人员)?(?:专门|具体)?(?:负责|从事)[^，。；]{0,12}?(?:信息公开|政务公开|此项工作|该项工作)/u, units: PEOPLE, context: { sentence: /信息公开|政务公开/u } },
+  { key: 'staff.total', before: /从事[^，。；]{0,14}?人员(?:共)?(?:有)?|工作人员(?:共)?(?:有)?/u, units: PEOPLE, context: { sentence: /信息公开|政务公开/u, sections: ['organization'] } },
   { key: 'org.reading_points', before: /查阅(?:点|场所|室)/u, after: /^[^，。；]{0,10}?查阅(?:点|场所|室)/u, units: ['个', '处'] },
   { key: 'org.dedicated_units', before: /专门(?:工作)?机构/u, units: ['个'] },
   { key: 'budget.special_funds_wan_yuan', before: /专项经费/u, units: MONEY },
