@@ -13,6 +13,8 @@ const MARGIN = 40;
 const CONTENT = PAGE.width - 2 * MARGIN;
 const CELL_SIZE = 7;
 const PAD = 2;
+/** Border thickness (points). */
+const RULE = 0.5;
 
 function wrap(str: string, size: number, width: number): string[] {
   const lines: string[] = [];
@@ -85,8 +87,11 @@ export function renderPdfReport(model: ReportModel): Uint8Array {
       placed.push({ page: pages.length - 1, top: at });
       at += h;
     });
-    const lineOn = (p: number, x1: number, y1: number, x2: number, y2: number) =>
-      pages[p]!.lines.add(`${x1.toFixed(1)} ${(PAGE.height - y1).toFixed(1)} m ${x2.toFixed(1)} ${(PAGE.height - y2).toFixed(1)} l S`);
+    // Word and LibreOffice export cell borders as hairline filled rectangles (re f), not stroked paths
+    const lineOn = (p: number, x1: number, y1: number, x2: number, y2: number) => {
+      const [w, h] = [Math.max(x2 - x1, RULE), Math.max(y2 - y1, RULE)];
+      pages[p]!.lines.add(`${(x1 - RULE / 2).toFixed(2)} ${(PAGE.height - y1 - h + RULE / 2).toFixed(2)} ${w.toFixed(2)} ${h.toFixed(2)} re f`);
+    };
     slots.forEach((row, r) => row.forEach((s, c) => {
       if (!s || s.originRow !== r || s.originCol !== c) return;
       const cs = s.cell.colspan ?? 1;
@@ -128,5 +133,5 @@ export function renderPdfReport(model: ReportModel): Uint8Array {
     y += size * 0.4;
   }
   pages.forEach((p, i) => p.runs.push({ x: PAGE.width / 2 - 10, y: PAGE.height - 30, size: 9, str: `- ${i + 1} -` }));
-  return writePdf(pages.map((p) => p.runs), { graphics: pages.map((p) => (p.lines.size ? `0.5 w\n${[...p.lines].join('\n')}` : '')) });
+  return writePdf(pages.map((p) => p.runs), { graphics: pages.map((p) => [...p.lines].join('\n')) });
 }
