@@ -11,7 +11,7 @@
  * cells read, and with --list names each report and what it lacks.
  * Issue 13's "before/after" figure; prints nothing of the gold.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInProcess } from '@gongkai/stages';
 import { SHARED_DIR, sharedAvailable } from '@gongkai/testkit';
@@ -19,7 +19,10 @@ import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, type Metric, type ReportTab
 
 const args = process.argv.slice(2);
 const list = args.includes('--list');
-const filters = args.filter((a) => !a.startsWith('--'));
+/** --dump FILE: every t2./t3./t4./t5. metric per report as JSON, to compare two versions of the code. */
+const dumpAt = args.indexOf('--dump');
+const dumpFile = dumpAt >= 0 ? args[dumpAt + 1] : undefined;
+const filters = args.filter((a, i) => !a.startsWith('--') && (dumpAt < 0 || i !== dumpAt + 1));
 
 function pageTexts(dir: string): string[] {
   const out: string[] = [];
@@ -87,7 +90,9 @@ async function main(): Promise<void> {
   const real = join(SHARED_DIR, 'corpus', 'real');
   const files = [...pageTexts(join(real, 'pingtan-departments')), ...pageTexts(join(real, 'pingtan-gov-zwgk-archive'))]
     .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
-  let era = 0, pass = 0, ambiguous = 0, t2read = 0, t2amb = 0, t5 = 0;
+  let era = 0, pass = 0, ambiguous = 0, t2read = 0, t2amb = 0, t5 = 0, whole = 0;
+  const hows: Record<string, number> = {};
+  const dump: Record<string, Record<string, number>> = {};
   const ms: number[] = [];
   for (const f of files) {
     const bytes = new Uint8Array(readFileSync(f));
@@ -107,6 +112,14 @@ async function main(): Promise<void> {
     t2read += t2metrics;
     t2amb += t2.ambiguous;
     if (tables.some((t) => t.kind === 't5')) t5++;
+    const tableMetrics = outputs.extract.metrics.filter((m) => /^t[2-5]\./.test(m.key));
+    for (const m of tableMetrics) hows[m.evidence.cell?.how ?? 'none'] = (hows[m.evidence.cell?.how ?? 'none'] ?? 0) + 1;
+    dump[f.split('/').pop() ?? f] = Object.fromEntries(tableMetrics.map((m) => [m.key, m.value]));
+    // every cell of every table read (none left ambiguous, no row unmapped) and the identities hold
+    const unread = tables.some((t) => t.kind !== 'stats' && (t.unparsed.length > 0 || t.cells.some((c) => c.ambiguous || (c.value === null && !/^[\s/／\-－—–]*$/.test(c.raw)))));
+    const settled = new Set(tableMetrics.map((m) => m.key));
+    const open = tables.flatMap((t) => t.cells.filter((c) => c.ambiguous && !settled.has(`${t.kind}.${c.row}.${c.col}`))).length;
+    if (p.length === 0 && (!unread || open === 0) && tables.some((t) => t.kind === 't2')) whole++;
     if (list) {
       const name = f.split('/').pop()?.replace(/\.page\.txt$/, '').slice(0, 40);
       process.stdout.write(`${p.length === 0 ? 'PASS' : 'FAIL'} ${name}  t2 ${t2metrics} read / ${t2.ambiguous} ambiguous; ambiguous cells ${amb}${p.length ? `; ${p.slice(0, 4).join(', ')}` : ''}\n`);
@@ -114,7 +127,10 @@ async function main(): Promise<void> {
   }
   const share = era ? ((100 * pass) / era).toFixed(1) : '0';
   process.stdout.write(`table-era reports: ${era}; tables pass every identity (表三+表四 complete and consistent): ${pass}/${era} = ${share}%\n`);
-  process.stdout.write(`表二 metrics read: ${t2read}; 表二 cells left ambiguous: ${t2amb}; all ambiguous cells: ${ambiguous}; reports with 表五 (信息处理费): ${t5}\n`);
+  process.stdout.write(`every table cell read (表二…表五, none left ambiguous) and every identity holding: ${whole}/${era} = ${era ? ((100 * whole) / era).toFixed(1) : '0'}%\n`);
+  process.stdout.write(`表二 metrics read: ${t2read}; 表二 cells left ambiguous (segment): ${t2amb}; all ambiguous cells: ${ambiguous}; reports with 表五 (信息处理费): ${t5}\n`);
+  process.stdout.write(`table metrics by how they were read: ${Object.entries(hows).map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
+  if (dumpFile) writeFileSync(dumpFile, JSON.stringify(dump, null, 1));
   process.stdout.write(`pipeline ms per report: max ${Math.round(Math.max(...ms))}, total ${Math.round(ms.reduce((a, b) => a + b, 0))}\n`);
 }
 

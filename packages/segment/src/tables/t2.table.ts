@@ -7,9 +7,9 @@
 import type { ReportTable } from '@gongkai/core';
 import { findFirstOf, type CompactText } from '../text/compact.text.ts';
 import { allOf, type SplitCheck } from './digits.split.ts';
-import { scanNumbers, tabCells } from './numbers.scan.ts';
+import { scanNumbers, tabCells, type NumToken } from './numbers.scan.ts';
 import { anchorRows, type RowSpec } from './rows.anchor.ts';
-import { parseRow, placeRow, rowRaw } from './table-rows.parse.ts';
+import { parseRow, placeRow, rowRaw, type RowParse } from './table-rows.parse.ts';
 
 type Variant = '2019' | '2021';
 
@@ -87,10 +87,12 @@ export function parseT2(text: string, c: CompactText, from: number, limit: numbe
     const cols = COLS[variant][r.spec.id];
     if (!cols) continue;
     const valuesEnd = i === rows.length - 1 ? boundedEnd(text, r.valuesStart, r.valuesEnd) : r.valuesEnd;
-    const tokens = tabCells(text, r.valuesStart, r.valuesEnd, cols.length) ?? scanNumbers(text, r.valuesStart, valuesEnd, { signed: cols.includes('delta') });
+    const tabbed = tabCells(text, r.valuesStart, r.valuesEnd, cols.length);
+    const tokens = tabbed ?? scanNumbers(text, r.valuesStart, valuesEnd, { signed: cols.includes('delta') });
     if (tokens.length === 0) continue;
     const delta = cols.indexOf('delta');
-    const parse = parseRow(tokens, cols.length, checkFor(variant, r.spec.id, cols), delta >= 0 ? { blankable: [delta] } : {});
+    const check = checkFor(variant, r.spec.id, cols);
+    const parse = tabbed || delta < 0 ? parseRow(tokens, cols.length, check) : deltaRow(tokens, cols.length, check, delta);
     if (r.spec.id === 'admin_fees' && variant === '2021' && /^\s*元/.test(text.slice(tokens[tokens.length - 1]?.end ?? 0))) {
       // a figure in 元 where the form asks for 万元 is not this cell (it was once a 政府集中采购 amount)
       table.unparsed.push({ ...rowRaw(text, tokens), reason: 'admin_fees: the figure is in 元, the form asks for 万元' });
@@ -111,6 +113,29 @@ export function parseT2(text: string, c: CompactText, from: number, limit: numbe
     if (suffix && cell.row === 'procurement' && (cell === amount || (cell.ambiguous && amount?.ambiguous))) cell.raw = `${cell.raw}${suffix}`;
   }
   return table;
+}
+
+/**
+ * A flattened 2019 row with a 本年增/减 column. That cell may be left empty
+ * (no trace in the run) or hold a dash for "none" ("88-720" is 88 | -72 | 0
+ * or 88 | -7 | 20, but also 88 | - | 720), so every reading is enumerated
+ * and a value is read only where they all agree.
+ */
+function deltaRow(tokens: NumToken[], count: number, check: SplitCheck, delta: number): RowParse {
+  const signed = parseRow(tokens, count, check, { blankable: [delta] });
+  if (!tokens.some((t) => t.text.startsWith('-') && t.text.length > 1)) return signed;
+  const dashed = tokens.flatMap((t): NumToken[] => (t.text.startsWith('-') && t.text.length > 1
+    ? [{ text: '-', start: t.start, end: t.start + 1, empty: true }, { text: t.text.slice(1), start: t.start + 1, end: t.end }]
+    : [t]));
+  const alt = parseRow(dashed, count, check, { blankable: [delta] });
+  const altOk = alt.solutions.filter((s) => check(s.map((p) => p.value)));
+  const seen = new Set<string>();
+  const solutions = [...signed.solutions, ...altOk].filter((s) => {
+    const k = s.map((p) => String(p.value)).join('|');
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+  const direct = solutions.length === 1 && (altOk.length === 0 ? signed.direct : signed.solutions.length === 0 && alt.direct);
+  return { solutions, tokens, direct, complete: signed.complete && alt.complete };
 }
 
 /** The last row's numbers end at the first text that is not a number, unit or space (政府集中采购1个246900元: a count unit may stand between). */

@@ -141,9 +141,12 @@ describe('表二 of the 2019 form, flattened', () => {
     expect(cell(t, 'other_services', 'decisions')).toMatchObject({ how: 'solver-unique', colLabel: '处理决定数量', rowLabel: '其他对外管理服务事项' });
   });
 
-  it('a negative 本年增/减 and only it: "1-10" is 1 | -1 | 0', () => {
-    const t = t2('规章000规范性文件000第二十条第（五）项行政许可1-10行政处罚000行政强制000');
-    expect(cellsOf(t, 'licensing')).toEqual([['prev_items', 1, false], ['delta', -1, false], ['decisions', 0, false]]);
+  it('a minus sign opens 本年增/减 or is a dash for "none": "1-10" is 1 | -1 | 0 or 1 | - | 10, so only 1 is read; "15-15" in two columns is 15 | -15', () => {
+    const t = t2('规章000规范性文件000第二十条第（五）项行政许可1-10行政处罚000行政强制000第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费15-15');
+    expect(cellsOf(t, 'licensing')).toEqual([['prev_items', 1, false], ['delta', null, true], ['decisions', null, true]]);
+    expect(cell(t, 'licensing', 'decisions')?.candidates).toEqual([0, 10]);
+    expect(cellsOf(t, 'admin_fees')).toEqual([['prev_items', 15, false], ['delta', -15, false]]);
+    expect(cell(t, 'admin_fees', 'delta')?.how).toBe('structure');
   });
 
   it('政府集中采购 with a count unit and the amount in 元; a 万元 header is carried on the amount', () => {
