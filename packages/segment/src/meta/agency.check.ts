@@ -47,8 +47,8 @@ export function fragmentReason(name: string, text: string): string | null {
     }
     if (!bounded) return `cut place: ${token} is always written after other characters`;
   }
-  // words in front of a known place (标题西藏自治区…, 工作的地市…)
-  for (let j = 1; own === 0 && j <= 4 && j < name.length - 2; j++) {
+  // words in front of a known place (标题西藏自治区…, 工作的地市…); 中共 of a party organ is its name
+  for (let j = name.startsWith('中共') ? 99 : 1; own === 0 && j <= 4 && j < name.length - 2; j++) {
     const inner = divisionAt(name, j);
     if (inner && inner.name.length >= 3) return `words before the place ${inner.name}: ${name.slice(0, j)}`;
   }

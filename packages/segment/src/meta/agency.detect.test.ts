@@ -105,6 +105,9 @@ describe('agency sources', () => {
   it('keys a national bureau by its whole name (监督管理委员会 is not 管委会)', () => {
     expect(detectAgency('本报告由中国证券监督管理委员会福建监管局编制。', null, undefined).agencyKey).toBe(':中国证券监督管理委员会福建监管局');
   });
+  it('takes a party organ by its place (中共龙江县委组织部)', () => {
+    expect(detectAgency('我部认真贯彻《条例》。', '中共龙江县委组织部2019年政府信息公开工作年度报告', undefined)).toMatchObject({ agency: '中共龙江县委组织部', level: 'department' });
+  });
   it('uses the page header 发布机构 only when it is an agency name', () => {
     expect(detectAgency('我局认真贯彻《条例》。', null, '龙岩市新罗区民政局').agency).toBe('龙岩市新罗区民政局');
     expect(detectAgency('我局认真贯彻《条例》。', null, '浏览量:').agency).toBeNull();
@@ -149,6 +152,7 @@ describe('titles', () => {
     ['after a document number', '岚经发〔2021〕17号 平潭综合实验区经济发展局 2020年政府信息公开工作年度报告 根据《条例》编制。', '平潭综合实验区经济发展局2020年政府信息公开工作年度报告'],
     ['repeated as page title and heading', '龙江县2019年政府信息公开工作年度报告 来源：县政府办 时间：2020-01-10\n龙江县2019年政府信息公开工作年度报告\n根据《条例》编制。', '龙江县2019年政府信息公开工作年度报告'],
     ['after page words separated by spaces', '登录 注册 无障碍浏览 兴华乡2010年政府信息公开报告 发布日期:2011-01-01', '兴华乡2010年政府信息公开报告'],
+    ['with a note in brackets', '龙江县2019年政府信息公开工作年度报告（全文）\n根据《条例》编制。', '龙江县2019年政府信息公开工作年度报告（全文）'],
     ['run on into the body', '平潭县财政局2012年政府信息公开年度报告根据《条例》，现公布年度报告。', '平潭县财政局2012年政府信息公开年度报告'],
     ['of a cover letter, by the report it names', '关于报送《平潭综合实验区公安局2015年政府信息公开年度报告》的函区办公室：现将报告报送贵处。', '平潭综合实验区公安局2015年政府信息公开年度报告'],
   ])('%s', (_, text, title) => expect(detectTitle(text, 0, text.length)?.title).toBe(title));

@@ -243,7 +243,7 @@ function levelOf(agency: string): AdminLevel | null {
   if (/(街道办事处|街道|苏木)$/.test(agency)) return 'township';
   const gov = /^(.*?)(人民政府|政府|管理委员会|管委会|行政公署)$/.exec(agency);
   const place = gov ? (gov[1] ?? '') : PLACE_END.test(agency) && !/(局|厅|委|办|中心)/.test(agency) ? agency : null;
-  if (place === null) return /(厅|局|委员会|委|办公室|办公厅|办|中心|署|院|所|馆|站|队)(?:[（(].*[）)])?$/.test(agency) ? 'department' : null;
+  if (place === null) return /(厅|局|委员会|委|办公室|办公厅|办|中心|署|院|所|馆|站|队|部)(?:[（(].*[）)])?$/.test(agency) ? 'department' : null;
   if (/(镇|乡|街道|苏木)$/.test(place)) return 'township';
   const last = wholeChain(place)?.at(-1);
   if (last) {
@@ -261,8 +261,9 @@ function levelOf(agency: string): AdminLevel | null {
 /** Province, city and county of an agency: from the divisions its name starts with, completed from the list, then from the text. */
 function regionOf(agency: string | null, text: string): ReportMeta['region'] {
   const region: NonNullable<ReportMeta['region']> = {};
-  let chain: Division[] = agency ? divisionChain(agency) : [];
-  const first = agency ? divisionAt(agency, 0) : null;
+  const placed = agency?.replace(/^中共/, '') ?? null;
+  let chain: Division[] = placed ? divisionChain(placed) : [];
+  const first = placed ? divisionAt(placed, 0) : null;
   if (first && new Set(first.divisions.map((d) => d.city ?? d.province)).size > 1) {
     // a name several places share (鼓楼区: Nanjing, Fuzhou, Xuzhou, Kaifeng): the one whose prefecture or province the text names
     const named = mostFrequentDivision(text.slice(0, 6000));
@@ -280,7 +281,7 @@ function regionOf(agency: string | null, text: string): ReportMeta['region'] {
   }
   if (agency && !region.county) {
     // a county the list does not know (renamed, or written short), right after the known divisions
-    const rest = agency.slice(divisionPrefix(agency).length);
+    const rest = (placed ?? agency).slice(divisionPrefix(placed ?? agency).length);
     const county = new RegExp(`^([${HAN}]{2,6}?(?:县|区|旗))(?:人民政府|政府|$)`).exec(rest)?.[1];
     if (county && !/(实验区|试验区|开发区|新区)$/.test(county)) region.county = county;
   }
@@ -304,8 +305,9 @@ function regionOf(agency: string | null, text: string): ReportMeta['region'] {
  * agency is another name, and the report states which one wrote it.
  */
 export function agencyKeyOf(agency: string, region: ReportMeta['region']): string {
-  let rest = agency.replace(/\s+/g, '');
-  rest = rest.slice(divisionPrefix(rest).length);
+  const party = agency.startsWith('中共') ? '中共' : '';
+  let rest = agency.replace(/\s+/g, '').slice(party.length);
+  rest = party + rest.slice(divisionPrefix(rest).length);
   rest = rest.replace(/人民政府/g, '政府').replace(/管理委员会$/, '管委会').replace(/（/g, '(').replace(/）/g, ')');
   const where = [region?.province, region?.city, region?.county].filter(Boolean).join('/');
   return `${where}:${rest || '政府'}`;

@@ -15,7 +15,7 @@ const HAN = /[\u4e00-\u9fa5·]/;
 const NEVER_IN_NAME = /[的了]/;
 
 /** How an agency name ends: an organisation word, optionally a parenthesised second name (民族事务委员会（宗教事务局）). */
-export const ORG_END = /(?:人民政府|政府|管理委员会|管委会|街道办事处|办事处|行政公署|办公厅|办公室|委员会|总局|局|厅|委|办|中心|署|院|站|队|馆|所)(?:[（(][\u4e00-\u9fa5]{2,12}(?:局|委员会|委|办|厅)[）)])?$/;
+export const ORG_END = /(?:人民政府|政府|管理委员会|管委会|街道办事处|办事处|行政公署|办公厅|办公室|委员会|总局|局|厅|委|办|中心|署|院|站|队|馆|所|部)(?:[（(][\u4e00-\u9fa5]{2,12}(?:局|委员会|委|办|厅)[）)])?$/;
 /** How a bare place ends (a title or a sentence names a place: 平山县2017年…, 2019年度,科右前旗索伦镇根据…). */
 export const PLACE_END = /(?:省|自治区|市|自治州|州|地区|盟|县|区|旗|镇|乡|街道|苏木)$/;
 /** A township-level place by its suffix: townships are not in the division list. */
@@ -67,7 +67,7 @@ export function trimLead(run: string): string {
     s = s.slice(w.length);
   }
   // a known place (by its full name) inside, after words that are not a name of their own (为认真做好京山市卫生健康局 → 京山市卫生健康局)
-  if (BARE_LEVEL.test(s)) return s;
+  if (BARE_LEVEL.test(s) || (s.startsWith('中共') && placeStarts(s.slice(2)))) return s;
   for (let i = 1; i < s.length - 2 && i <= 8; i++) {
     const hit = divisionAt(s, i);
     if (hit && hit.divisions.some((d) => d.name === hit.name) && !/(?:政府|委员会|局|厅|委|办|公司|中心|[省市县区州旗盟镇乡])/.test(s.slice(0, i))) return s.slice(i);
@@ -81,7 +81,9 @@ export function isAgencyName(name: string, allowPlace = false): boolean {
   if (NOT_A_NAME.test(name)) return false;
   if (!ORG_END.test(name) && !(allowPlace && PLACE_END.test(name))) return false;
   // a township: its own name (2 to 6 characters) after the divisions it belongs to
-  return placeStarts(name) || TOWNSHIP.test(name.slice(divisionPrefix(name).length)) || BARE_LEVEL.test(name) || NATIONAL.test(name);
+  // a party organ (中共X县委…) is anchored by its place
+  const body = name.startsWith('中共') ? name.slice(2) : name;
+  return placeStarts(body) || TOWNSHIP.test(body.slice(divisionPrefix(body).length)) || BARE_LEVEL.test(name) || NATIONAL.test(name);
 }
 
 /** The name that ends at `end` in `text`, trimmed and checked; null when the run there is not a name. */

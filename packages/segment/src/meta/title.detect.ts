@@ -5,7 +5,8 @@
  * marker (1、), a document number (岚经发〔2021〕17号), table pipes. A title
  * ends its line or is followed by a space or the page's chrome (来源, 发布时间,
  * "- site name"); one that runs on into other words (…报告”集中公开专题页面)
- * is a sentence or a banner, not the title. A cover letter 关于报送《X》的函
+ * is a sentence or a banner, not the title. A short note in brackets after
+ * 报告 (（全文）, （摘要）) belongs to the title. A cover letter 关于报送《X》的函
  * is titled by the report it names (X).
  */
 export interface TitleHit {
@@ -16,7 +17,7 @@ export interface TitleHit {
 
 const YEAR = '(?:\\d{4}|[〇○零一二三四五六七八九]{4})';
 /** A heading: up to 40 name characters, the year, up to 40 more, 报告 (…的函 / …的通知 of a cover letter). */
-const TITLE = new RegExp(`^[\\u4e00-\\u9fa5（）()《》“”"·、\\s]{0,40}?${YEAR}\\s*年?\\s*度?[^。，,；;：:|？?!！\\n]{0,40}?报告(?:》?的(?:函|通知))?`);
+const TITLE = new RegExp(`^[\\u4e00-\\u9fa5（）()《》“”"·、\\s]{0,40}?${YEAR}\\s*年?\\s*度?[^。，,；;：:|？?!！\\n]{0,40}?报告(?:》?的(?:函|通知)|[（(][\\u4e00-\\u9fa5]{1,8}[）)])?`);
 /** What may follow a title on its line. */
 const AFTER = /^(?:$|\s|[|｜?？\-_—－]|(?:来源|发布|时间|更新|日期|索引|浏览|作者|字号|点击)[:：\s]|根据|依据|按照|本报告|本年报|本年度|现将|今年|\d{4}年)/;
 /** The page's words in front of a title. */
