@@ -6,7 +6,7 @@
  * ≤ parent, or both columns are equal (2121 = 21 | 21). Otherwise the row
  * is left unread rather than guessed.
  */
-import type { Breakdown, Evidence, Resolution } from '@gongkai/core';
+import type { Breakdown, CellHow, CellRef, Evidence, Resolution } from '@gongkai/core';
 import { makeBreakdown, type PartRef } from './breakdown.build.ts';
 import type { Doc, Found } from './doc.model.ts';
 import { evidenceOf } from './doc.model.ts';
@@ -101,6 +101,18 @@ function resolutionOf(row: StatsRow, reading: Reading, method: Resolution['metho
   };
 }
 
+/**
+ * The 统计表 cell a figure came from (its row label, the this-year column)
+ * and how it was read: a run split by the prose is 'narrative', by the
+ * table's own arithmetic 'solver-unique'; figures the digits give alone are
+ * 'structure' when the cells were apart, 'solver-unique' when run together.
+ */
+function statsCell(row: StatsRow, columns: number, method: Resolution['method'] | null): CellRef {
+  const apart = columns === 1 || /\s/u.test(row.digits.trim());
+  const how: CellHow = method === 'narrative' ? 'narrative' : method !== null ? 'solver-unique' : apart ? 'structure' : 'solver-unique';
+  return { table: 'stats', row: row.label, col: '本年', rowLabel: row.label, colLabel: columns === 1 ? '统计数' : '本年', how };
+}
+
 export interface StatsResult {
   found: Found[];
   breakdowns: Breakdown[];
@@ -123,7 +135,7 @@ export function resolveStats(doc: Doc, tables: readonly StatsTable[], stated: (k
       const byText = said.get(reading[0]);
       found.push({
         key, value: valueIn(key, reading[0], row.unit), unit: unitIn(key, row.unit), approx: false,
-        evidence: evidenceOf(doc, row), source: 'table', rank: 4, stated: true, at: row.start,
+        evidence: { ...evidenceOf(doc, row), cell: statsCell(row, table.columns, picked.method) }, source: 'table', rank: 4, stated: true, at: row.start,
         ...(picked.method ? { resolution: resolutionOf(row, reading, picked.method, byText ? [byText] : []) } : {}),
       });
     });

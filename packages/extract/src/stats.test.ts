@@ -73,6 +73,10 @@ describe('统计表 rows become metrics of this year', () => {
     // 07 and 00 can only be read one way: nothing to resolve
     expect(res('proactive.channel.gazette')).toBeUndefined();
     expect(res('review.total')).toBeUndefined();
+    // and the evidence names the cell and how it was read
+    const how = (key: string) => r.metrics.find((m) => m.key === key)?.evidence.cell?.how;
+    expect(r.metrics.find((m) => m.key === 'proactive.total')?.evidence.cell).toMatchObject({ table: 'stats', col: '本年', how: 'narrative' });
+    expect([how('proactive.channel.website'), how('requests.received.total'), how('proactive.channel.gazette')]).toEqual(['solver-unique', 'solver-unique', 'solver-unique']);
   });
 
   it('leaves a row unread when its digits stay ambiguous', () => {
