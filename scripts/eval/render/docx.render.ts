@@ -2,7 +2,8 @@
  * A report model → a DOCX as Word saves the national template: tables with
  * a w:tblGrid, merged cells as w:gridSpan (across) and w:vMerge restart /
  * continue (down), empty continuation cells, header rows marked to repeat,
- * runs split inside a cell, a cell of two paragraphs.
+ * runs split inside a cell, a cell of two paragraphs, labels typed as
+ * another agency types them (typedLabel).
  * The package is built with the corpus generator's zip writer.
  */
 import { docxPackage, documentXml } from '../../corpus/docx.render.ts';
@@ -23,10 +24,24 @@ function para(text: string, bold = false): string {
   return `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${runs.map((s) => `<w:r>${rPr}<w:t xml:space="preserve">${esc(s)}</w:t></w:r>`).join('<w:proofErr w:type="gramStart"/>')}</w:p>`;
 }
 
+/**
+ * Labels as another agency types them (the meaning is the form's, the
+ * characters are not): full-width numbering dots, half-width brackets,
+ * a space inside a column header, 其它 for 其他, 规范性文件 for 行政规范性文件.
+ */
+export function typedLabel(text: string): string {
+  return text
+    .replace(/^(\d)\./u, '$1．')
+    .replace(/^（([一二三四五六七])）/u, '($1)')
+    .replace(/^(社会公益|法律服务)(组织|机构)$/u, '$1 $2')
+    .replace(/^其他$/u, '其它')
+    .replace(/^行政规范性文件$/u, '规范性文件');
+}
+
 /** A cell's paragraphs: the long header note of 表三 is typed as two paragraphs, as the template has it. */
 function cellParas(text: string, bold: boolean): string {
   const note = /^（本列数据的勾稽关系为：(.+)）$/u.exec(text);
-  return note ? `${para('（本列数据的勾稽关系为：', bold)}${para(`${note[1]}）`, bold)}` : para(text, bold);
+  return note ? `${para('（本列数据的勾稽关系为：', bold)}${para(`${note[1]}）`, bold)}` : para(typedLabel(text), bold);
 }
 
 function tc(inner: string, colspan: number, vMerge: 'restart' | 'continue' | null): string {

@@ -4,6 +4,7 @@ import type { GoldFile, GoldMetric } from '@gongkai/testkit';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { expandGrid } from './grid.types.ts';
+import { typedLabel } from './docx.render.ts';
 import { renderGold } from './renderings.ts';
 import { reportModel } from './report.model.ts';
 
@@ -43,6 +44,13 @@ describe('report model', () => {
   });
 });
 
+describe('typedLabel', () => {
+  it.each([
+    ['1.属于国家秘密', '1．属于国家秘密'], ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '(二)部分公开（区分处理的，只计这一情形，不计其他情形）'],
+    ['社会公益组织', '社会公益 组织'], ['其他', '其它'], ['3.其他', '3．其他'], ['行政规范性文件', '规范性文件'], ['总计', '总计'],
+  ])('%s → %s', (form, typed) => expect(typedLabel(form)).toBe(typed));
+});
+
 describe('renderings', () => {
   const gold = fullGold('C');
   const text = (name: 'html' | 'markdown') => Buffer.from(renderGold(gold, name, 'x').bytes).toString('utf8');
@@ -66,7 +74,12 @@ describe('renderings', () => {
     expect(xml).toContain('<w:gridSpan w:val="4"/>');
     expect(xml).toContain('<w:vMerge w:val="restart"/>');
     expect(xml).toContain('<w:vMerge/>');
-    expect(xml.replace(/<[^>]+>/gu, '')).toContain('第二十条第（一）项'); // runs split inside the cell, as Word does
+    const text = xml.replace(/<[^>]+>/gu, '');
+    expect(text).toContain('第二十条第（一）项'); // runs split inside the cell, as Word does
+    expect(text).toContain('(一)予以公开');
+    expect(text).toContain('1．属于国家秘密');
+    expect(text).toContain('社会公益 组织');
+    expect(xml).toContain('<w:tblHeader/>');
   });
 
   it('Markdown: a row broken over two lines, a row without labels, an extra leading cell, the header repeated after a page break', () => {
