@@ -10,14 +10,16 @@ const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').re
 
 /**
  * A cell's text as Word exports it: a long label split over two spans (a
- * font or revision boundary), a figure in a span of its own with lang="EN-US".
+ * font or revision boundary, with the author's padding space as &nbsp;), a
+ * figure in a span of its own with lang="EN-US".
  */
 function spans(text: string): string {
   const style = 'font-size:10.5pt;font-family:仿宋_GB2312;mso-bidi-font-family:宋体';
   if (/^[\d.+-]+$/u.test(text)) return `<span lang="EN-US" style="${style}">${esc(text)}<o:p></o:p></span>`;
   if (text.length < 8) return `<span style="${style}">${esc(text)}</span>`;
   const cut = Math.floor(text.length / 2);
-  return `<span style="${style}">${esc(text.slice(0, cut))}</span><span style="${style};letter-spacing:-.2pt">${esc(text.slice(cut))}</span>`;
+  // a hand-padded label: Word keeps the author's space as &nbsp; at the span boundary
+  return `<span style="${style}">${esc(text.slice(0, cut))}&nbsp;</span><span style="${style};letter-spacing:-.2pt">${esc(text.slice(cut))}</span>`;
 }
 
 function tdHtml(c: GridCell, width: number): string {
