@@ -82,7 +82,7 @@ export function rowRaw(text: string, tokens: readonly NumToken[]): { raw: string
 const LISTED = 8;
 
 function listSplits(solutions: readonly Piece[][]): string {
-  const shown = solutions.slice(0, LISTED).map((s) => s.map((p) => (p.value === null ? '/' : String(p.value))).join('|'));
+  const shown = solutions.slice(0, LISTED).map((s) => s.map((p) => (p.value === null ? '∅' : String(p.value))).join('|'));
   return `${shown.join('; ')}${solutions.length > LISTED ? '; …' : ''}`;
 }
 

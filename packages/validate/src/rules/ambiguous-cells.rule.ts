@@ -13,10 +13,14 @@ const TABLE_NAME: Record<string, string> = { t2: '表二', t3: '表三', t4: '�
 const MAX_ROWS = 30;
 
 /** The candidate splits segment listed for a row ("normative_docs: 2 consistent splits: 1|2|88; 12|8|8"). */
-function splitsOf(table: ReportTable, row: string): string | null {
+function splitsOf(table: ReportTable, row: string): { text: string; listed: string[][] | null } | null {
   for (const u of table.unparsed) {
     const m = /^(.+?): (\d+\+?) consistent splits: (.*)$/.exec(u.reason);
-    if (m && m[1] === row) return `${m[2]} ways: ${m[3]}`;
+    if (!m || m[1] !== row) continue;
+    const all = m[3] ?? '';
+    // every split listed (no "…", not cut short): the values of each column can be read off them, empty cells included
+    const listed = all.includes('…') || (m[2] ?? '').endsWith('+') ? null : all.split('; ').map((sp) => sp.split('|'));
+    return { text: `${m[2]} ways: ${all}`, listed };
   }
   return null;
 }
@@ -35,14 +39,21 @@ export function checkAmbiguousCells(ctx: RuleContext): Finding[] {
     for (const [row, cells] of [...rows].slice(0, MAX_ROWS)) {
       const first = cells[0] as TableCell;
       const label = first.rowLabel ?? row;
-      const cols = cells.map((c) => c.colLabel ?? c.col).join(' | ');
+      // the splits list every column of the row, including those all splits agree on
+      const rowCells = table.cells.filter((c) => c.row === row && !c.derived);
+      const cols = rowCells.map((c) => c.colLabel ?? c.col).join(' | ');
       const splits = splitsOf(table, row);
-      const values = cells.map((c) => `${c.colLabel ?? c.col} ∈ {${(c.candidates ?? []).join(', ')}}`).join('; ');
-      const message = `${name} ${label}: the digit run "${first.raw}" splits ${splits ?? 'in more than one way'} into ${cols}; every split satisfies the table's identities, so ${cells.length === 1 ? 'the cell is' : `these ${cells.length} cells are`} left unread (${values}).`;
+      const valuesOf = (c: TableCell): string[] => {
+        const at = rowCells.indexOf(c);
+        const fromSplits = splits?.listed?.every((sp) => sp.length === rowCells.length) ? [...new Set(splits.listed.map((sp) => sp[at] ?? ''))] : null;
+        return fromSplits ?? (c.candidates ?? []).map(String);
+      };
+      const values = cells.map((c) => `${c.colLabel ?? c.col} ∈ {${valuesOf(c).join(', ')}}`).join('; ');
+      const message = `${name} ${label}: the digit run "${first.raw}" splits ${splits?.text ?? 'in more than one way'} into ${cols} (∅ = an empty cell), and every split fits the table's arithmetic, so ${cells.length === 1 ? 'the cell is' : `${cells.length} cells are`} left unread (${values}).`;
       const start = Math.min(...cells.map((c) => c.start));
       const end = Math.max(...cells.map((c) => c.end));
       out.push(finding('AMBIGUOUS_CELLS', message, [ctx.ev(start, end)], {
-        table: table.kind, row, cols: cells.map((c) => c.col).join('|'), splits, run: first.raw, cells: cells.length,
+        table: table.kind, row, cols: cells.map((c) => c.col).join('|'), splits: splits?.text ?? null, run: first.raw, cells: cells.length,
       }));
     }
   }
