@@ -21,7 +21,7 @@ export const PLACE_END = /(?:省|自治区|市|自治州|州|地区|盟|县|区|
 /** A township-level place by its suffix: townships are not in the division list. */
 export const TOWNSHIP = /^[\u4e00-\u9fa5]{2,6}?(?:街道|苏木|镇|乡)(?:人民政府|政府|街道办事处|办事处)?$/;
 /** Zones run by a management committee, named like places (平潭综合实验区, 浦东新区). */
-const ZONE = /^[\u4e00-\u9fa5]{2,8}?(?:综合实验区|综合试验区|实验区|试验区|新区|开发区|高新区|管理区|经济区)/;
+const ZONE_SHORT = /^[\u4e00-\u9fa5]{2,3}(?:新区|开发区|高新区|管理区)/;
 /** A short form that starts from the level word alone (市科委, 县乡村振兴局, 区管委会办公室): expanded from the text. */
 export const BARE_LEVEL = /^(?:省|市|县|区|州|旗|盟)(?!委员会$|政府$|人民政府$)/;
 const NATIONAL = /^(?:国家|国务院|中华人民共和国|中国|全国)/;
@@ -31,7 +31,7 @@ const NOT_A_NAME = /通过|主动|开展|推进|加强|落实|贯彻|政府网|�
 /** Words of the sentence that precede a name (longest first where one is the start of another). */
 const LEAD_WORDS = [
   '如对本报告有任何疑问', '如对本报告有疑问', '如有任何疑问', '如有疑问', '特向社会公布', '现予以公布', '现予公布', '现将', '现就', '现对', '现予', '现', '根据', '按照', '结合', '汇总', '制定了', '制定', '编制了', '编制', '做好', '请与', '请', '以及',
-  '认真', '切实', '进一步', '积极', '关于', '报送', '公布', '发布', '印发', '转发', '同时', '截至', '截止', '年度', '年', '月', '日', '就', '在', '由', '与', '以', '对', '经', '向', '将', '为', '是', '和', '及', '并', '从', '据', '按', '于', '至', '止', '即', '全', '本', '该', '各', '其', '此', '系', '把', '被', '使', '让', '给', '同', '跟', '到', '等',
+  '认真', '切实', '进一步', '积极', '附件', '附表', '抄送', '关于', '报送', '公布', '发布', '印发', '转发', '同时', '截至', '截止', '年度', '年', '月', '日', '就', '在', '由', '与', '以', '对', '经', '向', '将', '为', '是', '和', '及', '并', '从', '据', '按', '于', '至', '止', '即', '全', '本', '该', '各', '其', '此', '系', '把', '被', '使', '让', '给', '同', '跟', '到', '等',
 ];
 
 /** The run of name characters (Han, ·, balanced parentheses) that ends at `end`, at most `max` long. */
@@ -52,9 +52,9 @@ export function runEndingAt(text: string, end: number, max = 40): string {
   return text.slice(i, end);
 }
 
-/** True when a known division, a township or a zone starts `s`. */
+/** True when a known division or a zone with a short name of its own starts `s` (a zone on a division's name starts with that division). */
 export function placeStarts(s: string): boolean {
-  return divisionAt(s, 0) !== null || ZONE.test(s);
+  return divisionAt(s, 0) !== null || ZONE_SHORT.test(s);
 }
 
 /** Trims the sentence words in front of a name; a run that starts with a place keeps it. */
