@@ -1,7 +1,8 @@
 import type { Metric, ReportTable } from '@gongkai/core';
-import type { GoldFile } from '@gongkai/testkit';
+import { SHARED_SKIP_REASON, sharedAvailable, type GoldFile } from '@gongkai/testkit';
 import { describe, expect, it } from 'vitest';
 import { checkIdentities } from './identities.check.ts';
+import { tableEraFiles } from './identities.run.ts';
 import { goldCells } from './render/gold.cells.ts';
 import { scoreFile, type Extracted } from './score.ts';
 import { rightShare, scoreCells } from './tables.score.ts';
@@ -74,5 +75,14 @@ describe('checkIdentities', () => {
     const partial = checkIdentities([...t4('review', [1, 0, 0, 0, 1])], 'C');
     expect(partial.status).toBe('incomplete');
     expect(partial.unchecked.length).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!sharedAvailable)(`the department corpus's table era ${SHARED_SKIP_REASON}`, () => {
+  it('SOURCES.md lists 33 table-era reports: 2019-2020 on the 2019 form (B), 2021+ on the 2021 form (C)', () => {
+    const files = tableEraFiles();
+    expect(files).toHaveLength(33);
+    expect(files.find((f) => f.name.startsWith('80575_'))?.regime).toBe('B');
+    expect(files.find((f) => f.name.startsWith('97007_'))?.regime).toBe('C');
   });
 });
