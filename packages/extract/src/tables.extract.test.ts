@@ -123,3 +123,37 @@ describe('表四 cells', () => {
     expect(r.metrics.find((m) => m.key === 'litigation.direct.total')?.evidence.quote).toBe('1');
   });
 });
+
+describe('where each table figure came from (evidence.cell)', () => {
+  const table = tableOf(T3_TEXT, 't3', t3Cells);
+  for (const c of table.cells) {
+    if (c.row === 'new_received') Object.assign(c, { how: 'solver-unique', rowLabel: '一、本年新收政府信息公开申请数量', colLabel: c.col === 'total' ? '总计' : c.col });
+  }
+  const r = run(T3_TEXT, { regime: 'C', tables: [table] });
+
+  it('names table, row, column, their printed labels and how the cell was read', () => {
+    expect(r.metrics.find((m) => m.key === 't3.new_received.total')?.evidence.cell).toEqual({
+      table: 't3', row: 'new_received', col: 'total', rowLabel: '一、本年新收政府信息公开申请数量', colLabel: '总计', how: 'solver-unique',
+    });
+    // a cell without `how` (from before the field existed) was read from structure
+    expect(r.metrics.find((m) => m.key === 't3.granted.natural')?.evidence.cell).toEqual({ table: 't3', row: 'granted', col: 'natural', how: 'structure' });
+  });
+
+  it('a core key read off one cell carries that cell', () => {
+    expect(r.metrics.find((m) => m.key === 'requests.received.total')?.evidence.cell).toMatchObject({ table: 't3', row: 'new_received', col: 'total', how: 'solver-unique' });
+  });
+
+  it('a 政府集中采购 amount printed in 万元 becomes 元 exactly', () => {
+    const text = '第二十条第（九）项信息内容采购项目数量采购总金额（万元）政府集中采购3 1234.5678';
+    const at = text.indexOf('1234.5678');
+    const t2 = {
+      kind: 't2' as const, variant: '2019', start: 0, end: text.length, unparsed: [],
+      cells: [
+        { row: 'procurement', col: 'projects', value: 3, raw: '3', start: at - 2, end: at - 1, how: 'structure' as const },
+        { row: 'procurement', col: 'amount', value: 1234.5678, raw: '1234.5678万元', start: at, end: at + 9, how: 'structure' as const },
+      ],
+    };
+    const got = run(text, { regime: 'B', tables: [t2] });
+    expect(values(got)).toMatchObject({ 't2.procurement.projects': 3, 't2.procurement.amount': 12345678 });
+  });
+});
