@@ -32,6 +32,9 @@ export function tablesBelow(results: readonly TableCaseResult[]): string[] {
     const bar = TABLE_THRESHOLDS[s];
     if (t.wrong.length > bar.maxWrong) fails.push(`tables ${s}: ${t.wrong.length} wrong cell(s) > ${bar.maxWrong} allowed (target 0)`);
     if (rightShare(t) < bar.floor) fails.push(`tables ${s}: right ${pct(rightShare(t))} < floor ${pct(bar.floor)} (target ${pct(bar.target)})`);
+    if (bar.maxUnflagged !== undefined && t.missing.length > bar.maxUnflagged) {
+      fails.push(`tables ${s}: ${t.missing.length} cell(s) left null without an ambiguity flag > ${bar.maxUnflagged} allowed (target 0)`);
+    }
   }
   return fails;
 }
