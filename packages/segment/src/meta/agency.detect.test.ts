@@ -106,6 +106,10 @@ describe('agency sources', () => {
   it('keys a national bureau by its whole name (监督管理委员会 is not 管委会)', () => {
     expect(detectAgency('本报告由中国证券监督管理委员会福建监管局编制。', null, undefined).agencyKey).toBe(':中国证券监督管理委员会福建监管局');
   });
+  it('writes 政府 in full when the text does (龙江县政府办公室 → 龙江县人民政府办公室)', () => {
+    expect(detectAgency('龙江县人民政府办公室负责本报告。', '龙江县政府办公室2019年政府信息公开工作年度报告', undefined)).toMatchObject({ agency: '龙江县人民政府办公室', aliases: ['龙江县政府办公室'] });
+    expect(detectAgency('我办负责本报告。', '龙江县政府办公室2019年政府信息公开工作年度报告', undefined).agency).toBe('龙江县政府办公室');
+  });
   it('takes a party organ by its place (中共龙江县委组织部)', () => {
     expect(detectAgency('我部认真贯彻《条例》。', '中共龙江县委组织部2019年政府信息公开工作年度报告', undefined)).toMatchObject({ agency: '中共龙江县委组织部', level: 'department' });
   });
@@ -165,6 +169,13 @@ describe('titles', () => {
     ['a news item', '新闻媒体:2020年北京市政府信息公开工作年度报告发布 政府信息公开申请办理3.8万余件'],
   ])('finds none in %s', (_, text) => expect(detectTitle(text, 0, text.length)).toBeNull());
 
+  it('does not take a page header that names no report for the title', () => {
+    const decode: DecodeResult = {
+      decode: { format: 'txt', encoding: 'utf-8', confidence: 1, script: 'simplified', converted: false, pinyinRemoved: 0, warnings: [] },
+      text: '根据《条例》，结合我局实际，编制本报告。', pageMeta: { title: '政务公开' }, offsetMap: [],
+    };
+    expect(segment({ decode }).meta.title).toBeNull();
+  });
   it('takes the page header title when the body states none, marked as such', () => {
     const decode: DecodeResult = {
       decode: { format: 'txt', encoding: 'utf-8', confidence: 1, script: 'simplified', converted: false, pinyinRemoved: 0, warnings: [] },

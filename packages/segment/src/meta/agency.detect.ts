@@ -350,6 +350,12 @@ export function detectAgency(text: string, title: string | null, pageSource: str
         agency = gov;
       }
     }
+    // X区政府… written short where the text gives X区人民政府…
+    const short = /^(.+?[省市县区旗盟州])政府(.*)$/.exec(agency);
+    if (short && !agency.includes('人民政府') && text.includes(`${short[1]}人民政府${short[2]}`)) {
+      aliases.push(agency);
+      agency = `${short[1]}人民政府${short[2]}`;
+    }
     const fuller = fullerInText(agency, text);
     if (fuller) {
       aliases.push(agency);

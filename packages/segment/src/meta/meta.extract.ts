@@ -57,8 +57,8 @@ function reportingYear(text: string, title: string | null, p: [string, string] |
 export function extractMeta(input: MetaInput): { meta: ReportMeta; contactSpans: ReturnType<typeof extractContact>['spans'] } {
   const { text, bodyStart, bodyEnd, pageMeta } = input;
   const body = text.slice(bodyStart, bodyEnd);
-  // a body that states no title takes the page header's (标题), marked as such
-  const pageTitle = pageMeta.title ? pageMeta.title.replace(/\s+/g, '') : null;
+  // a body that states no title takes the page header's (标题) when it names a report, marked as such
+  const pageTitle = pageMeta.title && /报告|年报/.test(pageMeta.title) ? pageMeta.title.replace(/\s+/g, '') : null;
   const stated = input.title?.title ?? pageTitle;
   const agency = detectAgency(body, stated, pageMeta.source);
   const p = period(body);
