@@ -169,6 +169,16 @@ describe('titles', () => {
     ['a news item', '新闻媒体:2020年北京市政府信息公开工作年度报告发布 政府信息公开申请办理3.8万余件'],
   ])('finds none in %s', (_, text) => expect(detectTitle(text, 0, text.length)).toBeNull());
 
+  it('dates the report by its signature when a statistics table follows it', () => {
+    const decode: DecodeResult = {
+      decode: { format: 'txt', encoding: 'utf-8', confidence: 1, script: 'simplified', converted: false, pinyinRemoved: 0, warnings: [] },
+      text: '宁德市统计局2016年政府信息公开年度报告\n一、概述\n我局主动公开信息12条。附件：统计表 宁德市统计局 2017年1月16日附件 宁德市统计局2016年政府信息公开情况统计表 指标名称 主动公开信息数 条 12',
+      pageMeta: { publishedAt: '2017-02-28T10:17' }, offsetMap: [],
+    };
+    expect(segment({ decode }).meta.publishedAt).toBe('2017-01-16');
+    const printed = { ...decode, text: '宁德市统计局2016年政府信息公开年度报告\n一、概述\n我局主动公开信息12条。宁德市统计局办公室 2017年1月20日印发 附件 统计表 主动公开信息数 条 12' };
+    expect(segment({ decode: printed }).meta.publishedAt).toBe('2017-02-28T10:17');
+  });
   it('does not take a page header that names no report for the title', () => {
     const decode: DecodeResult = {
       decode: { format: 'txt', encoding: 'utf-8', confidence: 1, script: 'simplified', converted: false, pinyinRemoved: 0, warnings: [] },

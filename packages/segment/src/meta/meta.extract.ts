@@ -1,5 +1,6 @@
 /** The report's metadata (PRODUCT.md "meta"), from its body and page metadata. */
 import type { PageMeta, ReportMeta } from '@gongkai/core';
+import { findDates } from '../text/dates.parse.ts';
 import { detectAgency } from './agency.detect.ts';
 import { extractContact } from './contact.extract.ts';
 import type { RegimeResult } from './regime.detect.ts';
@@ -54,6 +55,26 @@ function reportingYear(text: string, title: string | null, p: [string, string] |
   return published ? Number(published.slice(0, 4)) - 1 : null;
 }
 
+/**
+ * The date the agency signed with (…统计表 平潭综合实验区农村发展局 2017年1月16日附件…), when the
+ * trailer found none because a statistics table follows it: the agency's own name right before a
+ * full date, the last such place in the body; never a date that dates a printing (…印发).
+ */
+function signedDate(body: string, names: ReadonlyArray<string | null>): string | null {
+  let best: { at: number; iso: string } | null = null;
+  for (const name of names) {
+    if (!name) continue;
+    for (let i = body.indexOf(name); i >= 0; i = body.indexOf(name, i + 1)) {
+      const after = body.slice(i + name.length, i + name.length + 24);
+      const lead = /^\s*/.exec(after)?.[0].length ?? 0;
+      const d = findDates(after.slice(lead))[0];
+      if (!d || d.start !== 0 || !/日$/.test(after.slice(lead, lead + d.end)) || /^\s*印发/.test(after.slice(lead + d.end))) continue;
+      if (!best || i > best.at) best = { at: i, iso: d.iso };
+    }
+  }
+  return best?.iso ?? null;
+}
+
 export function extractMeta(input: MetaInput): { meta: ReportMeta; contactSpans: ReturnType<typeof extractContact>['spans'] } {
   const { text, bodyStart, bodyEnd, pageMeta } = input;
   const body = text.slice(bodyStart, bodyEnd);
@@ -62,7 +83,7 @@ export function extractMeta(input: MetaInput): { meta: ReportMeta; contactSpans:
   const stated = input.title?.title ?? pageTitle;
   const agency = detectAgency(body, stated, pageMeta.source);
   const p = period(body);
-  const publishedAt = input.bodyDate ?? pageMeta.publishedAt ?? null;
+  const publishedAt = input.bodyDate ?? signedDate(body, [agency.agency, ...agency.aliases]) ?? pageMeta.publishedAt ?? null;
   const year = reportingYear(body, stated, p, publishedAt);
   const { contact, spans } = extractContact(text, bodyStart, bodyEnd);
   const meta: ReportMeta = {
