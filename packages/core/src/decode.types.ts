@@ -68,4 +68,44 @@ export interface DecodeResult {
    * before normalization, reproducible by decoding the same bytes again).
    */
   offsetBase?: OffsetBase;
+  /**
+   * The tables of the text as grids (rows × cells with their spans), when the
+   * format kept them (HTML/DOCX/PDF ruled tables, Markdown pipe tables,
+   * column-aligned plain text). Absent on results made before grids existed
+   * and on texts without tables. Offsets index `text`.
+   */
+  grids?: TableGrid[];
+}
+
+/** Where a grid was read from. */
+export const GRID_SOURCES = ['html', 'docx', 'pdf', 'markdown', 'text'] as const;
+export type GridSource = (typeof GRID_SOURCES)[number];
+
+/**
+ * One cell of a table grid: its top-left position in the expanded grid
+ * (0-based; a merged cell covers rowSpan × colSpan positions) and its text.
+ */
+export interface GridCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  /** The cell's normalized text, trimmed, inner line breaks and tabs as spaces. */
+  text: string;
+  /** [start, end) of the cell's text in `DecodeResult.text` (start = end for an empty cell). */
+  start: number;
+  end: number;
+}
+
+/** A table as decode saw it: every cell once, with its position and spans. */
+export interface TableGrid {
+  source: GridSource;
+  /** Offsets of the table's first and past its last character in `DecodeResult.text`. */
+  start: number;
+  end: number;
+  /** Size of the expanded grid. */
+  rows: number;
+  cols: number;
+  /** Cells in reading order (row, then column). */
+  cells: GridCell[];
 }

@@ -1,6 +1,9 @@
-import { BadInputError, type DecodeFacts, type DecodeResult, type Format, type PageMeta, type RawInput } from '@gongkai/core';
+import { BadInputError, type DecodeFacts, type TableGrid, type DecodeResult, type Format, type PageMeta, type RawInput } from '@gongkai/core';
 import { decodeText } from './encoding/encoding.detect.ts';
 import { sniffFormat } from './format/format.sniff.ts';
+import type { SourceGrid } from './grid/grid.layout.ts';
+import { finishGrids, originIndex, remapGrid } from './grid/grids.place.ts';
+import { findTextGrids } from './grid/text.grids.ts';
 import { normalize } from './normalize/normalize.pipeline.ts';
 import { reportWarnings } from './report/report.check.ts';
 import { toOffsetMap, untracked, type TrackedText } from './text/tracked-text.ts';
@@ -27,6 +30,8 @@ export interface Extracted {
   meta: PageMeta;
   warnings: string[];
   pages?: number;
+  /** The tables the reader laid out, in the coordinates of `text`'s origins (see grid/grid.layout.ts). */
+  grids?: SourceGrid[];
 }
 
 async function extract(format: Format, input: RawInput): Promise<Extracted> {
@@ -88,8 +93,17 @@ export async function decode(input: RawInput, options: DecodeOptions = {}): Prom
     warnings: [...extracted.warnings, ...reportWarnings(text)],
     ...(extracted.pages === undefined ? {} : { pages: extracted.pages }),
   };
+  const grids = placeGrids(extracted, format, n.text, facts.warnings);
   const offsetBase = format === 'txt' ? 'decoded-text' : format === 'html' ? 'html-source' : 'extracted-text';
-  return { decode: facts, text, pageMeta, offsetMap: toOffsetMap(n.text, extracted.original), offsetBase };
+  return { decode: facts, text, pageMeta, offsetMap: toOffsetMap(n.text, extracted.original), offsetBase, ...(grids.length > 0 ? { grids } : {}) };
+}
+
+/** The reader's grids (or, for plain text, the pipe and column-aligned tables found in it) in offsets of the normalized text. */
+function placeGrids(extracted: Extracted, format: Format, normalized: TrackedText, warnings: string[]): TableGrid[] {
+  const grids = format === 'txt' ? findTextGrids(extracted.original, warnings) : (extracted.grids ?? []);
+  if (grids.length === 0) return [];
+  const at = originIndex(normalized);
+  return finishGrids(grids.map((g) => remapGrid(g, at)), normalized.text);
 }
 
 function definedOnly(meta: PageMeta): PageMeta {

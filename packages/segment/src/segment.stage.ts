@@ -26,7 +26,7 @@ export function segment(input: { decode: DecodeResult }): SegmentResult {
   const { bodyStart, bodyEnd } = chrome;
   const spans: LabelledSpan[] = [...chrome.spans];
 
-  const tables = findTables(text, bodyStart, bodyEnd);
+  const tables = findTables(text, bodyStart, bodyEnd, input.decode.grids);
   const title = detectTitle(text, bodyStart, bodyEnd);
   let contentStart = title ? title.end : bodyStart;
   for (const s of chrome.spans) if (s.start >= contentStart && s.start < contentStart + 200 && s.label === 'chrome') contentStart = Math.max(contentStart, s.end);

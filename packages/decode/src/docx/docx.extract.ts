@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import type { Extracted } from '../decode.stage.ts';
 import { limitHtmlNesting } from '../html/html-depth.limit.ts';
 import { HtmlTextWriter } from '../html/html-text.walk.ts';
+import { originIndex, remapGrid } from '../grid/grids.place.ts';
 import { untracked } from '../text/tracked-text.ts';
 import { checkZipBounds } from './zip.bounds.ts';
 
@@ -26,8 +27,12 @@ export async function extractDocx(bytes: Uint8Array, name: string): Promise<Extr
     throw new BadInputError('CORRUPT_FILE', `${name} is not a readable Word document (.docx): ${(cause as Error).message}`, { cause });
   }
   const doc = parseDocument(limitHtmlNesting(html), { withStartIndices: true, withEndIndices: true, decodeEntities: true });
-  const writer = new HtmlTextWriter(html.length);
+  const writer = new HtmlTextWriter(html.length, 'docx');
   doc.children.forEach((c) => writer.write(c));
-  const text = writer.result().text;
-  return { original: text, text: untracked(text), encoding: 'binary', confidence: 1, meta: {}, warnings: [] };
+  const written = writer.result();
+  const text = written.text;
+  // mammoth keeps w:gridSpan as colspan and w:vMerge as rowspan; the grids move from its HTML into the extracted text
+  const at = originIndex(written);
+  const grids = writer.grids.map((g) => remapGrid(g, at));
+  return { original: text, text: untracked(text), encoding: 'binary', confidence: 1, meta: {}, warnings: writer.refused, grids };
 }

@@ -1,4 +1,6 @@
+import type { GridSource } from '@gongkai/core';
 import type { ChildNode, Element } from 'domhandler';
+import { GridRefused, layoutGrid, type RawCell, type SourceGrid } from '../grid/grid.layout.ts';
 import { TrackedBuilder, type TrackedText } from '../text/tracked-text.ts';
 
 /** Subtrees that never hold report text. */
@@ -66,8 +68,15 @@ export function isDataTable(table: Element): boolean {
  */
 export class HtmlTextWriter {
   private readonly out = new TrackedBuilder();
+  /** Every data table written, laid out as a grid in HTML source offsets (see grid.layout.ts). */
+  readonly grids: SourceGrid[] = [];
+  /** Why some data tables got no grid. */
+  readonly refused: string[] = [];
 
-  constructor(private readonly sourceLength: number) {}
+  constructor(
+    private readonly sourceLength: number,
+    private readonly gridSource: GridSource = 'html',
+  ) {}
 
   private breakLine(at: number): void {
     const last = this.out.lastChar();
@@ -97,7 +106,9 @@ export class HtmlTextWriter {
 
   private table(table: Element): void {
     this.breakLine(table.startIndex ?? 0);
-    for (const row of rowsOf(table)) {
+    const rows = rowsOf(table);
+    this.layout(rows);
+    for (const row of rows) {
       const cells = cellsOf(row);
       if (cells.length === 0) continue;
       cells.forEach((cell, i) => {
@@ -105,6 +116,25 @@ export class HtmlTextWriter {
         this.cell(cell);
       });
       this.out.insert('\n', row.endIndex ?? 0);
+    }
+  }
+
+  /** The table's grid: each cell's spans and the source range of its content (inside its tags). */
+  private layout(rows: Element[]): void {
+    const span = (el: Element, name: string) => Number.parseInt(el.attribs[name] ?? '1', 10);
+    const raw = rows.map((row) =>
+      cellsOf(row).map((cell): RawCell => ({
+        rowSpan: span(cell, 'rowspan'),
+        colSpan: span(cell, 'colspan'),
+        from: (cell.startIndex ?? 0) + 1,
+        to: (cell.endIndex ?? 0) + 1,
+      })),
+    );
+    try {
+      this.grids.push(layoutGrid(raw, this.gridSource));
+    } catch (e) {
+      if (!(e instanceof GridRefused)) throw e;
+      this.refused.push(e.message);
     }
   }
 

@@ -113,6 +113,7 @@ export function extractHtml(bytes: Uint8Array, name: string): Extracted {
     encoding: decoded.encoding,
     confidence: decoded.confidence,
     meta,
-    warnings: decoded.warnings,
+    warnings: [...decoded.warnings, ...writer.refused],
+    grids: writer.grids,
   };
 }

@@ -1,4 +1,5 @@
 import { centerX, centerY, type PlacedLine, type Segment, type TextBox } from './pdf-page.types.ts';
+import { MAX_GRID_COLS, MAX_GRID_ROWS, type SourceCell, type SourceGrid } from '../grid/grid.layout.ts';
 import { joinBoxesInLine } from './pdf-lines.layout.ts';
 
 /** Lines closer than this (points) are the same line; segments within it touch. */
@@ -11,6 +12,16 @@ export interface Table {
   bottom: number;
   /** One line per grid row that starts at least one non-empty cell. */
   rows: PlacedLine[];
+  /** The ruled grid: its size and, per line of `rows`, the cells written on it (in order, one per "\t" field). */
+  grid: { rows: number; cols: number; lines: CellSpan[][]; cells: CellSpan[] };
+}
+
+/** A merged cell of the ruled grid: first/last row and column it covers. */
+export interface CellSpan {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
 }
 
 /** Values within TOL collapse into one (sorted ascending). */
@@ -133,6 +144,7 @@ export function extractTables(boxes: TextBox[], horizontal: Segment[], vertical:
       cells.find((cell) => r >= cell.r0 && r <= cell.r1 && c >= cell.c0 && c <= cell.c1)?.boxes.push(b);
     }
     const rows: PlacedLine[] = [];
+    const lines: CellSpan[][] = [];
     for (let r = 0; r < ys.length - 1; r++) {
       // an empty cell spanning rows is the rest of a merged cell whose text sits on the previous page
       const starting = cells.filter((c) => c.r0 === r && (c.boxes.length > 0 || c.r1 === c.r0)).sort((a, b) => a.c0 - b.c0);
@@ -140,8 +152,53 @@ export function extractTables(boxes: TextBox[], horizontal: Segment[], vertical:
       if (texts.every((t) => t.trim() === '')) continue;
       const size = Math.min(...mine.map((b) => b.size));
       rows.push({ top: ys[r] ?? 0, bottom: ys[r + 1] ?? 0, left, right, size, text: texts.join('\t'), row: true });
+      lines.push(starting.map(({ r0, r1, c0, c1 }) => ({ r0, r1, c0, c1 })));
     }
-    tables.push({ left, right, top, bottom, rows });
+    const spans = cells.map(({ r0, r1, c0, c1 }) => ({ r0, r1, c0, c1 })).sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+    tables.push({ left, right, top, bottom, rows, grid: { rows: ys.length - 1, cols: xs.length - 1, lines, cells: spans } });
   }
   return { tables, rest };
+}
+
+/**
+ * The grids of ruled tables, in offsets of the assembled page text: each
+ * table row is a line of that text (pdf.extract.ts writes it verbatim), found
+ * in reading order; a table whose rows cannot all be found gets no grid.
+ * Cells not written on any line (empty merged remnants) get an empty range.
+ * Bounded work: one forward search per row.
+ */
+export function locateTableGrids(tables: readonly Table[], text: string): SourceGrid[] {
+  const out: SourceGrid[] = [];
+  let cursor = 0;
+  for (const t of tables) {
+    const ranges = new Map<CellSpan, [number, number]>();
+    let at = cursor;
+    let ok = t.rows.length > 0;
+    for (const [i, row] of t.rows.entries()) {
+      let found = text.indexOf(row.text, at);
+      while (found >= 0 && !((found === 0 || text[found - 1] === '\n') && (found + row.text.length === text.length || text[found + row.text.length] === '\n'))) {
+        found = text.indexOf(row.text, found + 1);
+      }
+      if (found < 0) {
+        ok = false;
+        break;
+      }
+      let from = found;
+      for (const [k, field] of row.text.split('\t').entries()) {
+        const span = t.grid.lines[i]?.[k];
+        if (span) ranges.set(span, [from, from + field.length]);
+        from += field.length + 1;
+      }
+      at = found + row.text.length;
+    }
+    if (!ok) continue;
+    cursor = at;
+    const cells: SourceCell[] = t.grid.cells.map((c) => {
+      const [from, to] = ranges.get(c) ?? ranges.get(t.grid.lines.flat().find((l) => l.r0 === c.r0 && l.c0 === c.c0) ?? c) ?? [at, at];
+      return { row: c.r0, col: c.c0, rowSpan: c.r1 - c.r0 + 1, colSpan: c.c1 - c.c0 + 1, from, to };
+    });
+    if (t.grid.rows > MAX_GRID_ROWS || t.grid.cols > MAX_GRID_COLS) continue;
+    out.push({ source: 'pdf', rows: t.grid.rows, cols: t.grid.cols, cells });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { untracked } from '../text/tracked-text.ts';
 import { assembleParagraphs, layoutLines } from './pdf-lines.layout.ts';
 import { loadPdf, pdfTitle, readPage } from './pdf-document.load.ts';
 import type { PlacedLine } from './pdf-page.types.ts';
-import { extractTables } from './pdf-table.grid.ts';
+import { extractTables, locateTableGrids, type Table } from './pdf-table.grid.ts';
 
 const PAGE_NUMBER = /^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/／,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}(?:\s*[/／]\s*\d{1,3})?)$/;
 /** Share of the page height at the top and bottom where running headers and footers live. */
@@ -40,6 +40,7 @@ function dropPageFurniture(pages: PageLines[]): PlacedLine[][] {
 export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extracted> {
   const doc = await loadPdf(bytes, name);
   const pages: PageLines[] = [];
+  const tables: Table[] = [];
   const empty: number[] = [];
   let chars = 0;
   let title: string | undefined;
@@ -50,8 +51,10 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
       const visible = geo.boxes.reduce((s, b) => s + b.str.replace(/\s+/g, '').length, 0);
       chars += visible;
       if (visible === 0) empty.push(n);
-      const { tables, rest } = extractTables(geo.boxes, geo.horizontal, geo.vertical);
-      const lines = [...layoutLines(rest), ...tables.flatMap((t) => t.rows)].sort((a, b) => a.top - b.top || a.left - b.left);
+      const found = extractTables(geo.boxes, geo.horizontal, geo.vertical);
+      const { rest } = found;
+      tables.push(...[...found.tables].sort((a, b) => a.top - b.top));
+      const lines = [...layoutLines(rest), ...found.tables.flatMap((t) => t.rows)].sort((a, b) => a.top - b.top || a.left - b.left);
       pages.push({ lines, height: geo.height });
     }
   } catch (cause) {
@@ -68,5 +71,6 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
   const warnings = empty.length > 0 ? [`page(s) ${empty.join(', ')} have no text layer (scanned?) and contribute no text`] : [];
   const text = assembleParagraphs(dropPageFurniture(pages));
   const meta = title === undefined ? {} : { title };
-  return { original: text, text: untracked(text), encoding: 'binary', confidence: 1, meta, warnings, pages: pages.length };
+  const grids = locateTableGrids(tables, text);
+  return { original: text, text: untracked(text), encoding: 'binary', confidence: 1, meta, warnings, pages: pages.length, grids };
 }

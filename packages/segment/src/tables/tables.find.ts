@@ -1,13 +1,28 @@
-/** All tables of a report body: 表二/表三/表四 (2019+), the 2024+ table 五, or a 2008-era 统计表. */
-import type { ReportTable } from '@gongkai/core';
+/**
+ * All tables of a report body: 表二/表三/表四 (2019+), the 2024+ table 五, or
+ * a 2008-era 统计表. Where decode kept the tables' structure (grids), the
+ * template matcher reads them from their cells; a kind no grid holds falls
+ * back to the text parsers, which read the tab-separated or flattened text.
+ */
+import type { ReportTable, TableGrid } from '@gongkai/core';
 import { compact } from '../text/compact.text.ts';
+import { matchGrids } from './grid/grid.tables.ts';
 import { parseStats } from './stats.table.ts';
 import { parseT2 } from './t2.table.ts';
 import { parseT3 } from './t3.table.ts';
 import { parseT4 } from './t4.table.ts';
 import { parseT5 } from './t5.table.ts';
 
-export function findTables(text: string, start: number, end: number): ReportTable[] {
+/** A grid-read table counts only when it read enough of its template to be that table. */
+function matched(t: ReportTable): boolean {
+  const rows = new Set(t.cells.filter((c) => !c.derived).map((c) => c.row));
+  if (t.kind === 't3') return rows.size >= 10;
+  if (t.kind === 't2') return rows.size >= 2;
+  return t.cells.length > 0;
+}
+
+/** The tables the text parsers find in text[start, end). */
+function fromText(text: string, start: number, end: number): ReportTable[] {
   const c = compact(text, start, end);
   const out: ReportTable[] = [];
   const t2 = parseT2(text, c, start, end);
@@ -23,4 +38,14 @@ export function findTables(text: string, start: number, end: number): ReportTabl
     if (stats) out.push(stats);
   }
   return out;
+}
+
+export function findTables(text: string, start: number, end: number, grids: readonly TableGrid[] = []): ReportTable[] {
+  const parsed = fromText(text, start, end);
+  if (grids.length === 0) return parsed;
+  const read = matchGrids(grids, start, end).filter(matched);
+  if (read.length === 0) return parsed;
+  const kinds = new Set(read.map((t) => t.kind));
+  const out = [...read, ...parsed.filter((t) => !kinds.has(t.kind) && !(t.kind === 'stats' && kinds.has('t3')))];
+  return out.sort((a, b) => a.start - b.start);
 }
