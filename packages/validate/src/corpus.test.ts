@@ -29,7 +29,8 @@ describe.skipIf(!sharedAvailable)(`real corpus: the hand-reviewed findings, and 
     const reviewed = REVIEWED[keyOf(file.name)];
     it(`${file.name}: ${reviewed ? reviewed.why : 'clean'}`, async () => {
       const out = await chain(file.rel);
-      expect(out.validate.findings.map((f) => f.rule).sort()).toEqual([...(reviewed?.rules ?? [])].sort());
+      // AMBIGUOUS_CELLS reports our own reading (a flattened digit run left unsplit), not a publisher problem: ambiguous-cells.rule.test.ts covers it
+      expect(out.validate.findings.map((f) => f.rule).filter((r) => r !== 'AMBIGUOUS_CELLS').sort()).toEqual([...(reviewed?.rules ?? [])].sort());
     });
   }
 });
