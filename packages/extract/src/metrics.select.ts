@@ -28,7 +28,10 @@ function admissible(f: Found, regime: Regime): boolean {
 function overruled(found: readonly Found[]): Set<Found> {
   const firm = new Map<string, Set<number>>();
   for (const f of found) if (f.stated && !f.weak) firm.set(f.key, (firm.get(f.key) ?? new Set()).add(f.value));
-  return new Set(found.filter((f) => f.weak && firm.has(f.key) && !firm.get(f.key)?.has(f.value)));
+  // a loose channel count above every firm total (截止…门户网站累计…2964条 beside 2017年度…726条) is no part of the year's
+  const totals = [...(firm.get('proactive.total') ?? [])];
+  const aboveTotal = (f: Found) => f.key.startsWith('proactive.channel.') && totals.length > 0 && totals.every((t) => f.value > t);
+  return new Set(found.filter((f) => f.weak && ((firm.has(f.key) && !firm.get(f.key)?.has(f.value)) || aboveTotal(f))));
 }
 
 export function selectMetrics(found: readonly Found[], regime: Regime): { metrics: Metric[]; mentions: Mention[] } {

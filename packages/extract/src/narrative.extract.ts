@@ -17,13 +17,16 @@ const SINCE = /历年|至今|(?<!年|年初)以来/u;
 const SINCE_SENTENCE = /截[至止]|历年|至今|(?<!年|年初)以来/u;
 
 /**
- * The count is a running total since some start (历年累计, 截至…累计, 成立以来), not the year's figure.
- * `before` is the text up to 40 characters before the clause, back to the last 。 (looked at directly:
- * a line break or a heading split off may have cut 截止\n2015年12月31日 from the sentence that follows it).
+ * 截止12月31日，…累计主动公开政府信息1016条: a running total up to a date. It may be the year's
+ * (a report of the first year) or the years' since the start: a loose statement, dropped when a
+ * firm statement of the key says otherwise (其中2015年度…211条). The 40 characters before the
+ * clause are looked at directly, back to the last 。 (a line break or a heading split off may have
+ * cut 截止\n2015年12月31日 from the sentence that follows it).
  */
-function cumulative(before: string, prefix: string): boolean {
-  if (SINCE.test(prefix)) return true;
+function untilNow(text: string, clauseStart: number, at: number): boolean {
+  const prefix = text.slice(clauseStart, at);
   if (!/累计/u.test(prefix) || /全年|本年|今年|年内|年度/u.test(prefix)) return false;
+  const before = text.slice(Math.max(0, clauseStart - 40), clauseStart);
   return SINCE_SENTENCE.test(before.slice(before.lastIndexOf('。') + 1) + prefix);
 }
 
@@ -91,8 +94,8 @@ export function ruleFor(doc: Doc, sentence: TextScope, clauseScope: TextScope, t
   if (nounAfter && /^[^，。；]{0,16}?中(?:[，,]|$)/u.test(tail)) return null;
   // 每季度召开一次会议: a frequency, not a count of the year
   if (FREQUENCY.test(prefix)) return null;
-  // 截止12月31日，…累计主动公开政府信息1016条 / 历年累计…: a running total over the years, not the year's
-  if (cumulative(text.slice(Math.max(0, clause.start - 40), clause.start), prefix)) return null;
+  // 历年累计…, 成立以来…: a running total over the years, not the year's
+  if (SINCE.test(prefix)) return null;
   const cands: Candidate[] = [];
   NARRATIVE_RULES.forEach((rule, order) => {
     if (!token.unit || !rule.units.includes(token.unit)) return;
@@ -103,6 +106,7 @@ export function ruleFor(doc: Doc, sentence: TextScope, clauseScope: TextScope, t
     if (inForeignSection(doc, rule, token.start)) return;
     if (rule.notInItem && inListItem(doc, token.start)) return;
     if (rule.noNounAfter && nounAfter) return;
+    if (rule.notThrough && rule.notThrough.channel.test(prefix) && !rule.notThrough.unless.test(prefix)) return;
     if (nounAfter && rule.after?.test(tail)) cands.push({ rule, distance: 0, order: order - 1000 });
     if (rule.before) {
       const m = lastMatch(rule.before, prefix);
@@ -155,8 +159,9 @@ export function extractNarrative(doc: Doc): Found[] {
           evidence: evidenceOf(doc, clause),
           source: 'text',
           rank: 2,
-          orTotal: rule.orTotal && !token.share, // 网站公开1150条，占95.8%: a part, never the whole
-          weak: rule.weak,
+          // 网站公开1150条，占95.8% / 其中网站公布194条: a part, never the whole
+          orTotal: rule.orTotal && !token.share && !/其中/u.test(doc.text.slice(clause.start, token.start)),
+          weak: rule.weak || untilNow(doc.text, clause.start, token.start),
           stated: true,
           at: token.numStart,
         });

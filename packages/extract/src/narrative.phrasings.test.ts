@@ -53,7 +53,9 @@ const CASES: Case[] = [
   { name: '2名人员兼职从事…工作 (staff in words)', gives: '局办公室共有2名人员兼职从事政府信息公开工作。', want: { 'staff.parttime': 2 },
     nearMiss: '局里聘请了2名兼职法律顾问。', notKeys: ['staff.parttime'] },
   { name: 'a running total is not the year’s', gives: '2017年全年累计主动公开政府信息726条。', want: { 'proactive.total': 726 },
-    nearMiss: '截止2017年12月31日，我局在门户网站累计主动公开政府信息2964条。', notKeys: ['proactive.total', 'proactive.channel.website'] },
+    nearMiss: '历年累计主动公开政府信息2964条。', notKeys: ['proactive.total'] },
+  { name: 'a running total up to a date yields to the year’s', gives: '截止2010年12月31日，全乡累计主动公开政府信息65条。', want: { 'proactive.total': 65 },
+    nearMiss: '截止2017年12月31日，我局在门户网站累计主动公开政府信息2964条。其中2017年度我局共主动公开政府信息726条。', notKeys: ['proactive.channel.website'] },
   { name: 'a frequency is not a count', gives: '全年召开政府信息公开工作会议4次。', want: { 'training.meetings': 4 },
     nearMiss: '领导小组每季度召开一次政府信息公开工作会议。', notKeys: ['training.meetings'] },
   { name: 'zero: no review at all', gives: '2017年未发生因政府信息公开申请行政复议的案件。', want: { 'review.total': 0 },
@@ -90,10 +92,12 @@ describe('channel counts are kept apart from the total', () => {
 describe('more wording from report openings across the country', () => {
   it.each<[string, Record<string, number | string>]>([
     ['2018年度政府信息主动公开总数为100条。', { 'proactive.total': 100 }],
+    ['全年共在门户网站发布政府信息（文件）575份，其中主动公开317份。', { 'proactive.total': 317, 'proactive.channel.website': 575 }],
     ['全局全年主动公开政府信息959条。其中，省统计局外网公开政府信息631条。', { 'proactive.total': 959, 'proactive.channel.website': 631 }],
     ['“交通运输厅”微信公众号推送信息947条。', { 'proactive.channel.wechat': 947 }],
     ['2023年我镇政府信息公开平台发布各类信息716条。', { 'proactive.total': 716 }],
     ['全省行政机关通过政府公报、政府网站等载体主动公开信息62.73万条。', { 'proactive.total': 627300 }],
+    ['全年在网站和微信平台公布信息202条，其中网站公布194条，微信公众号公布4条。', { 'proactive.total': 202, 'proactive.channel.website': 194, 'proactive.channel.wechat': 4 }],
     // a 专栏 after the count is where the items went, not what they are
     ['2020年，共主动公开政府信息1028条，全部在政务公开网“政府信息公开专栏”及时发布。', { 'proactive.total': 1028 }],
   ])('%s', (text, want) => {
@@ -105,6 +109,8 @@ describe('more wording from report openings across the country', () => {
     '在天津政务网发布市政府新闻发布会信息106条。',
     '其中政务公开平台发布信息398条。',
     '全年通过微博推送招聘信息30条。',
+    '通过“平潭发布”公众号发布信息672条。',
+    '通过微信、微博等政务新媒体发布各类政府信息372条。',
   ])('no total in %s', (text) => {
     expect(values(run(text))).not.toHaveProperty(['proactive.total']);
   });

@@ -27,6 +27,8 @@ export interface NarrativeRule {
   notSentence?: RegExp;
   /** The deepest enclosing section is about one of these topics and not about `unless` (a count there is that topic's). */
   notInSection?: { kinds: readonly SectionKind[]; unless: SectionKind };
+  /** Skip when the words before the count (from the previous count) name `channel` and not `unless`. */
+  notThrough?: { channel: RegExp; unless: RegExp };
   /** Skip when a noun follows the measure word (个 then counts that noun, not the keyword's thing). */
   noNounAfter?: boolean;
   /** Skip inside an item of an enumerated paragraph (一是…二是…): the count is that item's topic. */
@@ -56,6 +58,8 @@ const SUB_SCOPE = /专栏|子栏目|采购|招聘|类别/u;
 const SCOPED = /(?<!本)(?:各乡镇|各部门|各单位|各街道|区直|县直|市直|公开办|乡镇)/u;
 /** Not proactive disclosure: a narrower subject, or information released on request. */
 const NOT_PROACTIVE = new RegExp(`${SCOPED.source}|依申请`, 'u');
+/** New media alone before the count: the loose wording counts that channel's items (通过“平潭发布”公众号发布信息672条), unless the website is named with them (在网站和微信平台公布信息202条). */
+const NEW_MEDIA_ONLY = { channel: /公众号|微博|微信|客户端|APP|抖音|头条|视频号|新媒体/u, unless: /网站|外网|门户/u };
 
 export const NARRATIVE_RULES: readonly NarrativeRule[] = [
   // ---- blockers
@@ -71,24 +75,26 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [
   { key: 'proactive.normative_docs_issued', before: /制发(?:了)?(?:的)?(?:行政)?规范性文件(?:总数)?/u, units: [...ITEMS] },
   // channels end where the proactive wording would (…公开政府信息12条), so that the tie goes to the channel;
   // a channel listed with others (通过政府公报、政府网站等载体主动公开信息…) is not the one that carried them
-  { key: 'proactive.channel.weibo', before: /微博[^，。；、及和等]{0,24}?(?:公开|发布|推送)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条'], notSentence: SUB_SCOPE },
-  { key: 'proactive.channel.wechat', before: /微信[^，。；、及和等]{0,24}?(?:公开|发布|推送)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条'], notSentence: SUB_SCOPE },
+  { key: 'proactive.channel.weibo', before: /微博[^，。；、及和等]{0,24}?(?:公开|发布|公布|推送)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条'], notSentence: SUB_SCOPE },
+  { key: 'proactive.channel.wechat', before: /(?:微信|公众号)[^，。；、及和等]{0,24}?(?:公开|发布|公布|推送)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条'], notSentence: SUB_SCOPE },
   // the verb before the channel, the count right after it: 发布各类警务微博3457条, 编发警务微信1451余条 (not 开通政务微博3个: an account count)
   { key: 'proactive.channel.weibo', before: /(?:发布|编发|推送|更新)(?:了)?(?:各类)?[^，。；]{0,6}?微博(?:信息)?(?:共)?$/u, units: ['条'], notSentence: SUB_SCOPE },
-  { key: 'proactive.channel.wechat', before: /(?:发布|编发|推送|更新)(?:了)?(?:各类)?[^，。；]{0,6}?微信(?:公众号)?(?:信息|文章)?(?:共)?$/u, units: ['条', '篇'], notSentence: SUB_SCOPE },
+  { key: 'proactive.channel.wechat', before: /(?:发布|编发|推送|更新)(?:了)?(?:各类)?[^，。；]{0,6}?(?:微信(?:公众号)?|公众号)(?:信息|文章)?(?:共)?$/u, units: ['条', '篇'], notSentence: SUB_SCOPE },
   { key: 'proactive.channel.gazette', before: /公报[^，。；、及和等]{0,10}?(?:公开|刊登|刊发)(?:[^，。；]{0,8}?信息(?:数)?)?/u, units: ['条', '件'], notSentence: SUB_SCOPE },
   { key: 'proactive.channel.other', before: /(?:报纸|日报|电视台|广播|媒体)[^，。；]{0,10}?(?:刊登|播报|刊发)(?:[^，。；]{0,8}?信息)?|其[他它](?:方式|途径|渠道)公开(?:政府)?信息(?:数)?/u, units: ['条', '篇'], notSentence: SUB_SCOPE },
   // 网上公开信息14条，占总数的47%: the online channel, a part of the total (so a share does not block it)
   { key: 'proactive.channel.website', before: /网上(?:主动)?公开(?:政府)?信息(?:数)?(?:共)?$/u, units: ['条', '件'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE },
   {
     key: 'proactive.channel.website', before: /(?:网站|外网)[^，。；、及和等]{0,6}?(?:主动)?(?:公开|发布|公布)(?:[^，。；]{0,10}?信息)?/u,
-    units: ['条', '件'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE, orTotal: true,
+    units: ['条', '件', '份'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE, orTotal: true,
   },
   {
     key: 'proactive.total',
     before: /主动(?:公开|发布|公布)(?:了)?(?:本部门|本级|本机关|我办|我局|我厅|我委|[我全][区县市](?:各级(?:单位|部门))?)?(?:的)?(?:各类|各项)?(?:政府|政务|执法|工作)?信息(?:数)?(?:共计|共|总数|总计|合计)?(?:为|达)?|政府信息(?:主动)?公开(?:总)?数(?:量)?(?:为|达)?/u,
     units: ['条', '件', '份'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE, notShare: true,
   },
+  // 发布政府信息（文件）575份，其中主动公开317份: the count right after 主动公开 (not 各乡镇主动公开122条)
+  { key: 'proactive.total', before: /主动(?:公开|发布|公布)(?:了)?(?:共|共计)?$/u, units: ['条', '件', '份'], not: NOT_PROACTIVE, notSentence: SUB_SCOPE, notShare: true },
   // 主动公开了机构职能、政策法规、工作动态等内容57条: the list names the kinds, the count is their whole
   {
     key: 'proactive.total', before: /主动(?:公开|发布|公布)(?:了)?[^，。；]{1,40}?等(?:方面)?(?:的)?(?:内容|信息)(?:共|共计|合计)?$/u,
@@ -99,7 +105,7 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [
   {
     key: 'proactive.total', weak: true,
     before: /(?:公开|公布|发布)(?:发布)?(?:了)?(?:各类|各项)?(?:政府|政务)?信息(?:共计|共|总数|合计)?(?:为|达)?/u,
-    units: ['条', '件', '份'], not: new RegExp(`${NOT_PROACTIVE.source}|其中|涉及`, 'u'), notSentence: SUB_SCOPE, notShare: true,
+    units: ['条', '件', '份'], not: new RegExp(`${NOT_PROACTIVE.source}|其中|涉及`, 'u'), notThrough: NEW_MEDIA_ONLY, notSentence: SUB_SCOPE, notShare: true,
     notInItem: true, notInSection: { kinds: ['response', 'requests', 'review_litigation', 'complaints', 'fees', 'organization', 'training'], unless: 'proactive' },
   },
   // the same loose wording with the kinds listed: 公开了机构职能、政策法规、工作动态等内容57条
@@ -150,9 +156,9 @@ export const NARRATIVE_RULES: readonly NarrativeRule[] = [
   // 依申请公开信息合计9件: a sum of requests (件), unlike 作为依申请公开信息数46条 (information so classified)
   { key: 'requests.received.total', before: /依申请公开(?:的)?(?:政府)?信息(?:申请)?(?:合计|共计|总计)$/u, units: ['件'], context: DISCLOSURE },
   // the 2019+ form's rows in prose, each right before its count: 无法提供217件（31.5%）, 其他处理6件, 需要另行制作的8件
-  { key: 'requests.outcome.unable.total', before: /无法提供(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME },
-  { key: 'requests.outcome.not_processed.total', before: /不予处理(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME },
-  { key: 'requests.outcome.other.total', before: /其[他它]处理(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME },
+  { key: 'requests.outcome.unable.total', before: /无法提供(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME, not: /因/u },
+  { key: 'requests.outcome.not_processed.total', before: /不予处理(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME, not: /因/u },
+  { key: 'requests.outcome.other.total', before: /其[他它]处理(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME, not: /因/u },
   { key: 't3.unable.needs_creation.total', before: /(?:没有现成信息)?需要另行制作(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME },
   { key: 't3.unable.not_held.total', before: /本机关不掌握(?:相关)?(?:的)?(?:政府)?信息(?:的)?(?:共|为)?$/u, units: ['件'], context: REQ_OUTCOME },
   // 转入下一年度办理2件, 结转下年度继续办理3件; 含上年度结转4件
