@@ -110,6 +110,13 @@ describe('agency sources', () => {
     expect(detectAgency('龙江县人民政府办公室负责本报告。', '龙江县政府办公室2019年政府信息公开工作年度报告', undefined)).toMatchObject({ agency: '龙江县人民政府办公室', aliases: ['龙江县政府办公室'] });
     expect(detectAgency('我办负责本报告。', '龙江县政府办公室2019年政府信息公开工作年度报告', undefined).agency).toBe('龙江县政府办公室');
   });
+  it.each([
+    ['福州海关2019年政府信息公开工作年度报告', '福州海关'],
+    ['龙江县供销合作社联合社2019年政府信息公开工作年度报告', '龙江县供销合作社联合社'],
+    ['龙江县人民法院2019年政府信息公开工作年度报告', '龙江县人民法院'],
+  ])('names a body that is not a 局 or 委 (%s)', (title, name) => {
+    expect(detectAgency('认真贯彻《条例》。', title, undefined)).toMatchObject({ agency: name, level: 'department' });
+  });
   it('takes a party organ by its place (中共龙江县委组织部)', () => {
     expect(detectAgency('我部认真贯彻《条例》。', '中共龙江县委组织部2019年政府信息公开工作年度报告', undefined)).toMatchObject({ agency: '中共龙江县委组织部', level: 'department' });
   });

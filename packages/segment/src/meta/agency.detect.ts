@@ -243,7 +243,7 @@ function levelOf(agency: string): AdminLevel | null {
   if (/(街道办事处|街道|苏木)$/.test(agency)) return 'township';
   const gov = /^(.*?)(人民政府|政府|管理委员会|管委会|行政公署)$/.exec(agency);
   const place = gov ? (gov[1] ?? '') : PLACE_END.test(agency) && !/(局|厅|委|办|中心)/.test(agency) ? agency : null;
-  if (place === null) return /(厅|局|委员会|委|办公室|办公厅|办|中心|署|院|所|馆|站|队|部)(?:[（(].*[）)])?$/.test(agency) ? 'department' : null;
+  if (place === null) return /(厅|局|委员会|委|办公室|办公厅|办|中心|署|院|所|馆|站|队|部|海关|联合社)(?:[（(].*[）)])?$/.test(agency) ? 'department' : null;
   if (/(镇|乡|街道|苏木)$/.test(place)) return 'township';
   const last = wholeChain(place)?.at(-1);
   if (last) {

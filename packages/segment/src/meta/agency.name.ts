@@ -15,7 +15,7 @@ const HAN = /[\u4e00-\u9fa5·]/;
 const NEVER_IN_NAME = /[的了]/;
 
 /** How an agency name ends: an organisation word, optionally a parenthesised second name (民族事务委员会（宗教事务局）). */
-export const ORG_END = /(?:人民政府|政府|管理委员会|管委会|街道办事处|办事处|行政公署|办公厅|办公室|委员会|总局|局|厅|委|办|中心|署|院|站|队|馆|所|部)(?:[（(][\u4e00-\u9fa5]{2,12}(?:局|委员会|委|办|厅)[）)])?$/;
+export const ORG_END = /(?:人民政府|政府|管理委员会|管委会|街道办事处|办事处|行政公署|办公厅|办公室|委员会|总局|局|厅|委|办|中心|署|院|站|队|馆|所|部|海关|联合社)(?:[（(][\u4e00-\u9fa5]{2,12}(?:局|委员会|委|办|厅)[）)])?$/;
 /** How a bare place ends (a title or a sentence names a place: 平山县2017年…, 2019年度,科右前旗索伦镇根据…). */
 export const PLACE_END = /(?:省|自治区|市|自治州|州|地区|盟|县|区|旗|镇|乡|街道|苏木)$/;
 /** A township-level place by its suffix: townships are not in the division list. */
