@@ -26,7 +26,7 @@ function numeral(s: string): number | null {
 /** The preface's count of parts: 由…等六个部分组成 / 共七部分 / 包括：A；B；C；D. */
 export function announcedParts(text: string): number | null {
   const head = text.slice(0, 3000);
-  const counted = /(?:报告|年报)[^。]{0,12}?(?:由|包括|分为|包含|主要包括)[^。]{0,240}?(?:等|共)?\s?([一二三四五六七八九十]{1,2}|\d{1,2})\s?(?:个)?(?:部分|方面)/u.exec(head);
+  const counted = /(?:报告|年报)[^。]{0,12}?(?:(?:由|包括|分为|包含|主要包括)[^。]{0,240}?(?:等|共)?|共分?为?)\s?([一二三四五六七八九十]{1,2}|\d{1,2})\s?(?:个)?(?:部分|方面)/u.exec(head);
   if (counted?.[1]) return numeral(counted[1]);
   const listed = /(?:报告|年报)[^。]{0,12}?(?:包括|包含|分为)(?:以下|如下)?(?:内容|几个部分)?[:：]([^。]{0,300})/u.exec(head);
   if (listed?.[1]) {
