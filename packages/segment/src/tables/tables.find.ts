@@ -43,7 +43,7 @@ function fromText(text: string, start: number, end: number): ReportTable[] {
 export function findTables(text: string, start: number, end: number, grids: readonly TableGrid[] = []): ReportTable[] {
   const parsed = fromText(text, start, end);
   if (grids.length === 0) return parsed;
-  const read = matchGrids(grids, start, end).filter(matched);
+  const read = matchGrids(grids, text, start, end).filter(matched);
   if (read.length === 0) return parsed;
   const kinds = new Set(read.map((t) => t.kind));
   const out = [...read, ...parsed.filter((t) => !kinds.has(t.kind) && !(t.kind === 'stats' && kinds.has('t3')))];

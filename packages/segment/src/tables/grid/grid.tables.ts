@@ -18,9 +18,21 @@ import { matchT5 } from './t5.grid.ts';
 /** Largest number of grid cells read (a page of junk tables is cut there). */
 const MAX_CELLS = 200_000;
 
-export function matchGrids(grids: readonly TableGrid[], start = 0, end = Infinity): ReportTable[] {
+/**
+ * True when the grid's cells are where it says in `text`: a grid handed over
+ * with another text (a stored result, a cut or edited text) is not read.
+ */
+export function fitsText(g: TableGrid, text: string): boolean {
+  if (!(g.start >= 0 && g.end <= text.length && g.start <= g.end)) return false;
+  return g.cells.every((c) => c.start >= 0 && c.end <= text.length && c.start <= c.end && text.slice(c.start, c.end).replace(/[\t\n\r]+/g, ' ') === c.text);
+}
+
+export function matchGrids(grids: readonly TableGrid[], text: string, start = 0, end = Infinity): ReportTable[] {
   let budget = MAX_CELLS;
-  const inBody = grids.filter((g) => g.end > start && g.start < end).filter((g) => (budget -= g.cells.length) >= 0);
+  const inBody = grids
+    .filter((g) => g.end > start && g.start < end)
+    .filter((g) => (budget -= g.cells.length) >= 0)
+    .filter((g) => fitsText(g, text));
   if (inBody.length === 0) return [];
   const rows = gridRows(inBody);
   const out: ReportTable[] = [];
