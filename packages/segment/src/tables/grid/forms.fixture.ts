@@ -181,8 +181,12 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 export function toHtml(form: Form): string {
   const td = (cell: FormCell) => {
     const attrs = `${(cell.colSpan ?? 1) > 1 ? ` colspan="${cell.colSpan}"` : ''}${(cell.rowSpan ?? 1) > 1 ? ` rowspan="${cell.rowSpan}"` : ''}`;
-    const body = cell.text === '' ? '&nbsp;' : `<span style="font-family:仿宋">${esc(cell.text)}</span>`;
-    return `<td${attrs} valign="center" style="border:solid windowtext 1.0pt"><p class="MsoNormal" align="center"><span lang="EN-US">${body}</span><o:p></o:p></p></td>`;
+    // as on the agencies' pages: a short header label wrapped over two <p> (商业 / 企业), a trailing &nbsp; span after labels
+    const t = cell.text;
+    const label = t !== '' && !/^-?\d+(?:\.\d+)?$/.test(t);
+    const p = (x: string) => `<p class="MsoNormal" align="center"><span lang="EN-US"><span style="font-family:仿宋_GB2312">${esc(x)}${label ? '<span style="font-family:Calibri">&nbsp;</span>' : ''}</span></span><o:p></o:p></p>`;
+    const body = t === '' ? '<p class="MsoNormal">&nbsp;</p>' : label && t.length === 4 ? p(t.slice(0, 2)) + p(t.slice(2)) : p(t);
+    return `<td${attrs} valign="center" style="border:solid windowtext 1.0pt">${body}</td>`;
   };
   return `<table class="MsoNormalTable" border="1" cellspacing="0"><tbody>\n${form.rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n')}\n</tbody></table>`;
 }
