@@ -59,7 +59,8 @@ export function notAReportReason(text: string): string | null {
   }
   const years = new Set([...text.matchAll(LISTED_TITLE)].map((m) => m[1]));
   const files = new Set([...text.matchAll(FILE_NAME)].map((m) => m[0].toLowerCase()));
-  const notes = files.size >= 3 || MARKDOWN_TABLE_HEAD.test(text);
+  const headings = (text.match(/^#{1,6}\s/gmu) ?? []).length;
+  const notes = files.size >= 3 || MARKDOWN_TABLE_HEAD.test(text) || (headings >= 2 && !self);
   if (notes && years.size >= 2) {
     return `it describes other reports (${files.size} file names, reports of ${years.size} years): notes or a file list, not a report`;
   }
