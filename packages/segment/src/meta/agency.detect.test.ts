@@ -129,6 +129,7 @@ describe('agency sources', () => {
     ['a contact line alone', '如有疑问，请与卫滨区人民政府办公室联系。'],
     ['a title without an agency', '根据《条例》编制本报告。'],
     ['a compiling phrase without a name', '本报告由各单位分别编制。'],
+    ['the name of another document', '根据《福建省2020年政务公开工作要点》要求，结合实际编制本报告。'],
   ])('names nobody from %s', (_, text) => {
     const r = detectAgency(text, '2010年政府信息公开工作年度报告', undefined);
     expect(r.agency).toBeNull();

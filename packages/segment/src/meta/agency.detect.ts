@@ -86,6 +86,7 @@ function fromOpening(text: string): string | null {
   // the report's subject, trusted over who compiled it (由县政府办公室编制的X县2015年度…报告 → X县)
   for (const m of head.matchAll(YEAR)) {
     if (!/^(?:政府信息公开|信息公开|政务公开|政府信息|政务信息|年度政府|工作|度政府)/.test(head.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 6))) continue;
+    if (inOtherDocument(head, m.index ?? 0)) continue;
     tries.push(nameEndingAt(head, m.index ?? 0, true));
   }
   // 由X编制 / 由X根据…编制
@@ -98,6 +99,14 @@ function fromOpening(text: string): string | null {
   const subject = new RegExp(`(?:\\d{4}年度?|\\d{1,2}月\\d{1,2}日|以来|领导下|指导下)[，,、]\\s*(${NAME_RUN}{3,40}?)(?:认真|坚持|根据|按照|严格|高度|深入|继续|进一步|在|以|紧紧|全面|始终|通过|积极|切实|着力|围绕|把|政府信息公开|信息公开|政务公开)`, 'g');
   for (const m of head.matchAll(subject)) tries.push(checked(m[1] ?? '', true));
   return tries.find((t) => t !== null) ?? null;
+}
+
+/** True inside the name of another document (《福建省2020年政务公开工作要点》): a 《…》 that is not a report. */
+function inOtherDocument(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  if (open < 0 || text.lastIndexOf('》', at) > open) return false;
+  const close = text.indexOf('》', at);
+  return close < 0 || !/报告$/.test(text.slice(open + 1, close));
 }
 
 function checked(run: string, allowPlace: boolean): string | null {
