@@ -91,7 +91,7 @@ describe('template matcher on Markdown pipe tables (PDF conversions)', () => {
 
   it('places rows whose labels were lost by position when exactly one template row fits and the identities hold', async () => {
     const t3 = formT3('2021');
-    const md = mdPage([HEADS.t3, toMarkdown(t3, { headerRows: 3, dropLabels: ['partial', 'refused.third_party', 'unable.needs_creation'] })]);
+    const md = mdPage([HEADS.t3, toMarkdown(t3, { headerRows: 3, dropLabels: ['new_received', 'partial', 'refused.third_party', 'unable.needs_creation'] })]);
     const tables = await tablesOf(md, 'report.md');
     expectCells(tables, [t3]);
     expect(tables.find((t) => t.kind === 't3')?.unparsed).toEqual([]);
@@ -113,6 +113,20 @@ describe('template matcher on Markdown pipe tables (PDF conversions)', () => {
     expect(t?.unparsed.filter((u) => /no single template row fits/.test(u.reason))).toHaveLength(2);
     // every other row is still read, and right
     for (const [k, v] of t3.expected) if (!/refused\.(?:third_party|internal_affairs|process_info|sum)/.test(k)) expect([k, got.get(k)]).toEqual([k, v]);
+  });
+});
+
+describe('template matcher on 表二 whose header rows were lost', () => {
+  it('tells the 2019 form from its rows, reads the cells in order, and leaves an amount without a stated unit unread', async () => {
+    const t2 = formT2('2019');
+    const md = toMarkdown(t2).split('\n').filter((l) => !l.includes('信息内容')).join('\n');
+    const tables = await tablesOf(mdPage([HEADS.t2, md]), 'report.md');
+    const t = tables.find((x) => x.kind === 't2');
+    expect(t?.variant).toBe('2019');
+    const got = cells(tables);
+    for (const [k, v] of t2.expected) if (k !== 't2.procurement.amount') expect([k, got.get(k)]).toEqual([k, v]);
+    expect(got.has('t2.procurement.amount')).toBe(false);
+    expect(t?.unparsed.map((u) => u.reason)).toEqual([expect.stringMatching(/^procurement\.amount: .*unit/)]);
   });
 });
 

@@ -101,6 +101,8 @@ export function matchT2(rows: readonly GridRow[]): ReportTable | null {
   let variant: Variant | null = null;
   const table: ReportTable = { kind: 't2', variant: '2019', start: Infinity, end: 0, cells: [], unparsed: [] };
   const done = new Set<string>();
+  /** Data rows met before any header (a header row lost in conversion): read once the variant is known. */
+  const headless: Array<{ row: GridRow; spec: string }> = [];
   let begun = false;
   for (const row of rows) {
     const all = row.cells.map((c) => c.key).join('');
@@ -116,43 +118,80 @@ export function matchT2(rows: readonly GridRow[]): ReportTable | null {
       }
       continue;
     }
-    const { labels, values } = valueCells(row);
-    const spec = matchLabel(labels.map((c) => c.key).join(''), ROW_SPECS);
-    if (!spec || !variant || !header) continue;
+    const spec = matchLabel(valueCells(row).labels.map((c) => c.key).join(''), ROW_SPECS);
+    if (!spec) continue;
+    if (!variant || !header) {
+      if (!isTextRow(row)) headless.push({ row, spec: spec.id });
+      continue;
+    }
     begun = true;
-    const cols = COLS[variant][spec.id];
-    if (!cols) {
-      table.unparsed.push(unparsedRow(row, `${spec.id}: no such row in the ${variant} 表二`));
-      continue;
-    }
-    if (done.has(spec.id)) {
-      table.unparsed.push(unparsedRow(row, `${spec.id}: a second row with the same label`));
-      continue;
-    }
-    const cells = readRow(row, values, cols, header);
-    if (!cells) {
-      table.unparsed.push(unparsedRow(row, `${spec.id}: value cells do not fit the columns ${cols.join('/')}`));
-      continue;
-    }
-    done.add(spec.id);
-    const rowLabel = labels.map((c) => c.cell.text).join(' ');
-    cols.forEach((col, i) => {
-      const c = cells[i] as RowCell;
-      const colLabel = header?.cols.get(col)?.cell.text ?? col;
-      const value = valueFor(spec.id, col, c, colLabel);
-      if (value === undefined) {
-        table.unparsed.push(unparsedRow(row, `${spec.id}.${col}: "${c.cell.text.slice(0, 40)}" cannot be read as this cell (text, a negative count, or an amount whose unit no header or cell states)`));
-        return;
-      }
-      table.cells.push(cellOf(c, spec.id, col, rowLabel, colLabel, value));
-    });
-    table.start = Math.min(table.start, row.start);
-    table.end = Math.max(table.end, row.end);
+    readInto(table, row, spec.id, variant, header, done);
   }
+  variant ??= inferVariant(headless);
+  if (variant) for (const { row, spec } of headless) readInto(table, row, spec, variant, null, done);
+  else for (const { row, spec } of headless) table.unparsed.push(unparsedRow(row, `${spec}: no column header says which form (2019 or 2021) this 表二 is`));
   if (!variant || done.size < 2) return null;
   table.variant = variant;
   return table;
 }
+
+/**
+ * The form of a 表二 whose headers were lost, from its rows: 2019 has
+ * 其他对外管理服务事项 and 政府集中采购 and three values per 许可/处罚/强制 row;
+ * 2021 has one. Null when the rows do not tell, or contradict each other.
+ */
+function inferVariant(rows: ReadonlyArray<{ row: GridRow; spec: string }>): Variant | null {
+  const votes = new Set<Variant>();
+  for (const { row, spec } of rows) {
+    if (spec === 'other_services' || spec === 'procurement') votes.add('2019');
+    if (spec === 'licensing' || spec === 'penalty' || spec === 'coercion') {
+      const n = valueCells(row).values.filter((c) => c.value.kind === 'number').length;
+      if (n >= 2) votes.add('2019');
+      else if (n === 1) votes.add('2021');
+    }
+  }
+  return votes.size === 1 ? ([...votes][0] as Variant) : null;
+}
+
+/** Reads one data row of 表二 into the table (or into `unparsed`, naming why). */
+function readInto(table: ReportTable, row: GridRow, id: string, variant: Variant, header: Header | null, done: Set<string>): void {
+  const cols = COLS[variant][id];
+  if (!cols) {
+    table.unparsed.push(unparsedRow(row, `${id}: no such row in the ${variant} 表二`));
+    return;
+  }
+  if (done.has(id)) {
+    table.unparsed.push(unparsedRow(row, `${id}: a second row with the same label`));
+    return;
+  }
+  const { labels, values } = valueCells(row);
+  const cells = header ? readRow(row, values, cols, header) : fitValues(values, cols.length);
+  if (!cells) {
+    table.unparsed.push(unparsedRow(row, `${id}: value cells do not fit the columns ${cols.join('/')}`));
+    return;
+  }
+  done.add(id);
+  const rowLabel = labels.map((c) => c.cell.text).join(' ');
+  cols.forEach((col, i) => {
+    const c = cells[i] as RowCell;
+    const colLabel = header?.cols.get(col)?.cell.text ?? TEMPLATE_LABEL[col] ?? col;
+    const value = valueFor(id, col, c, header ? colLabel : '');
+    if (value === undefined) {
+      table.unparsed.push(unparsedRow(row, `${id}.${col}: "${c.cell.text.slice(0, 40)}" cannot be read as this cell (text, a negative count, or an amount whose unit no header or cell states)`));
+      return;
+    }
+    table.cells.push(cellOf(c, id, col, rowLabel, colLabel, value));
+  });
+  table.start = Math.min(table.start, row.start);
+  table.end = Math.max(table.end, row.end);
+}
+
+/** Column labels of the forms, for cells read without a header. */
+const TEMPLATE_LABEL: Record<string, string> = {
+  made: '本年新制作数量', published: '本年新公开数量', public_total: '对外公开总数量', prev_items: '上一年项目数量', delta: '本年增/减',
+  decisions: '处理决定数量', projects: '采购项目数量', amount: '采购总金额', issued: '本年制发件数', repealed: '本年废止件数',
+  in_force: '现行有效件数', amount_wan_yuan: '本年收费金额（单位：万元）',
+};
 
 /** The row's cells for the template columns: at the header's positions, else in order. */
 function readRow(row: GridRow, values: readonly RowCell[], cols: readonly string[], header: Header): RowCell[] | null {

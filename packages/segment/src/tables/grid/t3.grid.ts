@@ -202,9 +202,21 @@ function placeGaps(items: Array<{ row: GridRow; values: RowCell[]; id: string | 
   }
 }
 
+/**
+ * Index of 表三's first data row: the row labelled 本年新收, or — when that
+ * label was lost — the first row with a number under 表三's column header.
+ */
+function firstRow(rows: readonly GridRow[]): number {
+  const labelled = rows.findIndex((r) => matchLabel(valueCells(r).labels.map((c) => c.key).join(''), ROW_SPECS)?.id === 'new_received');
+  const header = rows.findIndex(isT3Header);
+  if (header < 0 || (labelled >= 0 && labelled < header)) return labelled;
+  const data = rows.findIndex((r, i) => i > header && !isTextRow(r));
+  return labelled >= 0 && labelled <= data ? labelled : data;
+}
+
 /** 表三 from the rows of the grids, or null when they hold no 表三. */
 export function matchT3(rows: readonly GridRow[]): ReportTable | null {
-  const first = rows.findIndex((r) => matchLabel(valueCells(r).labels.map((c) => c.key).join('') || r.cells.map((c) => c.key).join(''), ROW_SPECS)?.id === 'new_received');
+  const first = firstRow(rows);
   if (first < 0) return null;
   // the header sits above the first row; the table ends at 结转下年度 or where 表四 begins
   const headers = new Map<number, Map<string, number>>();
