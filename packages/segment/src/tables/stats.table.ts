@@ -73,7 +73,7 @@ function parseTabRows(text: string, table: ReportTable, cols: string[], from: nu
         text: p.s.replace(/,/g, ''), start: p.at, end: p.at + p.s.length, ...(/^[/／—–-]$/.test(p.s) ? { empty: true } : {}),
       }));
       if (label && tokens.length > 0) {
-        placeRow(text, table, label, cols, parseRow(tokens, cols.length, cols.length === 2 ? withinTotal : undefined));
+        placeRow(text, table, label, cols, parseRow(tokens, cols.length, cols.length === 2 ? withinTotal : undefined), { rowLabel: label, colLabels: cols });
         table.end = Math.max(table.end, tokens[tokens.length - 1]?.end ?? 0);
       }
     }
@@ -97,7 +97,7 @@ function parseFlatRows(text: string, table: ReportTable, cols: string[], dataSta
     const label = cleanLabel(m[1] as string);
     const tokens = tokensOf(text, runStart, run);
     if (!label || tokens.length === 0) continue;
-    placeRow(text, table, label, cols, parseRow(tokens, cols.length, cols.length === 2 ? withinTotal : undefined));
+    placeRow(text, table, label, cols, parseRow(tokens, cols.length, cols.length === 2 ? withinTotal : undefined), { rowLabel: label, colLabels: cols });
     table.end = Math.max(table.end, tokens[tokens.length - 1]?.end ?? 0);
   }
 }
