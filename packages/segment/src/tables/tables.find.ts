@@ -7,6 +7,7 @@
 import type { ReportTable, TableGrid } from '@gongkai/core';
 import { compact } from '../text/compact.text.ts';
 import { matchGrids } from './grid/grid.tables.ts';
+import { deriveSums } from './grid/t3.grid.ts';
 import { parseStats } from './stats.table.ts';
 import { parseT2 } from './t2.table.ts';
 import { parseT3 } from './t3.table.ts';
@@ -40,11 +41,34 @@ function fromText(text: string, start: number, end: number): ReportTable[] {
   return out;
 }
 
+/**
+ * Rows the grid did not hold but the text parser read (a PDF row outside the
+ * ruled grid, a label the matcher does not know): taken whole from the
+ * text-parsed table of the same kind and form, then 表三's group sums are
+ * derived again. Rows the matcher saw and left unread are not taken.
+ */
+function fillFromText(grid: ReportTable, parsed: ReportTable | undefined): void {
+  if (!parsed || parsed.variant !== grid.variant || (grid.kind !== 't2' && grid.kind !== 't3')) return;
+  // rows the matcher saw and refused stay unread; with unlabelled rows left over, nothing is added (they may be those rows)
+  if (grid.unparsed.some((u) => /^row without a label/.test(u.reason))) return;
+  const refused = new Set(grid.unparsed.map((u) => /^(?:placed by position as )?([a-z_.]+)[: ]/.exec(u.reason)?.[1]));
+  const have = new Set(grid.cells.filter((c) => !c.derived).map((c) => c.row));
+  const added = parsed.cells.filter((c) => !c.derived && !have.has(c.row) && !refused.has(c.row));
+  if (added.length === 0) return;
+  grid.cells = [...grid.cells.filter((c) => !c.derived), ...added];
+  for (const c of added) {
+    grid.start = Math.min(grid.start, c.start);
+    grid.end = Math.max(grid.end, c.end);
+  }
+  if (grid.kind === 't3') deriveSums(grid, grid.variant === '2021' ? '2021' : '2019');
+}
+
 export function findTables(text: string, start: number, end: number, grids: readonly TableGrid[] = []): ReportTable[] {
   const parsed = fromText(text, start, end);
   if (grids.length === 0) return parsed;
   const read = matchGrids(grids, text, start, end).filter(matched);
   if (read.length === 0) return parsed;
+  for (const t of read) fillFromText(t, parsed.find((p) => p.kind === t.kind));
   const kinds = new Set(read.map((t) => t.kind));
   const out = [...read, ...parsed.filter((t) => !kinds.has(t.kind) && !(t.kind === 'stats' && kinds.has('t3')))];
   return out.sort((a, b) => a.start - b.start);

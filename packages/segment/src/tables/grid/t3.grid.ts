@@ -317,7 +317,7 @@ export function matchT3(rows: readonly GridRow[]): ReportTable | null {
 const SUM_LABEL: Record<string, string> = { refused: '不予公开', unable: '无法提供', not_processed: '不予处理', other: '其他处理' };
 
 /** Group sums the 2021 template does not print: the sum of the sub-rows (marked `derived`). */
-function deriveSums(table: ReportTable, variant: '2019' | '2021'): void {
+export function deriveSums(table: ReportTable, variant: '2019' | '2021'): void {
   const byKey = new Map(table.cells.map((c) => [`${c.row}|${c.col}`, c]));
   for (const [g, subs] of Object.entries(GROUPS)) {
     if (g === 'other' && variant === '2019') continue;
