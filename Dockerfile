@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for every gongkai service; the container's command picks which:
-#   services/watcher/src/main.ts  services/decoder/src/main.ts  services/segmenter/src/main.ts
-#   services/extractor/src/main.ts  services/validator/src/main.ts  services/ops/src/main.ts
+#   services/watcher/src/main.ts  services/ops/src/main.ts
+#   services/worker/src/main.ts STAGE   (one per stage: decode, segment, extract, validate)
 #   services/cli/bin/gongkai.js <command>   (export, status, replay, reprocess, ingest)
 # TypeScript runs through tsx at run time (no build step). The embedded
 # servers are not in the image: REDIS_URL and MONGO_URL must be set.

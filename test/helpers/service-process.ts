@@ -1,12 +1,14 @@
+import { STAGE_WORKER_MAIN, stageOfService } from '@gongkai/core';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = import.meta.resolve('tsx');
 
-/** Starts services/<name>/src/main.ts as its own process, the way the supervisor does. */
+/** Starts a service (ops, watcher, or a stage worker such as decoder) as its own process, the way the supervisor does. */
 export function startService(name: string, env: Record<string, string>): ChildProcess & { output: () => string } {
-  const child = fork(`${root}services/${name}/src/main.ts`, [], {
+  const stage = stageOfService(name);
+  const child = fork(`${root}${stage ? STAGE_WORKER_MAIN : `services/${name}/src/main.ts`}`, stage ? [stage] : [], {
     env: { ...process.env, ...env },
     execArgv: ['--import', tsx],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -1,5 +1,5 @@
 import type { Config } from '@gongkai/config';
-import { STAGE_SERVICES, type StageServiceName } from '@gongkai/core';
+import { STAGE_SERVICES, STAGE_WORKER_MAIN, stageOfService, type StageServiceName } from '@gongkai/core';
 import { startInfra, type Infra } from '@gongkai/embedded';
 import type { Logger } from '@gongkai/runtime';
 import { ReportStore } from '@gongkai/store';
@@ -14,7 +14,12 @@ export type ServiceName = 'ops' | StageServiceName | 'watcher';
 export const SERVICES: readonly ServiceName[] = ['ops', ...STAGE_SERVICES, 'watcher'];
 const isStageService = (name: ServiceName): name is StageServiceName => (STAGE_SERVICES as readonly string[]).includes(name);
 
-const serviceMain = (name: ServiceName) => fileURLToPath(new URL(`../../../services/${name}/src/main.ts`, import.meta.url));
+/** A service's entry point and arguments: every stage worker runs services/worker with its stage. */
+function serviceMain(name: ServiceName): { main: string; args: string[] } {
+  const stage = stageOfService(name);
+  const rel = stage ? STAGE_WORKER_MAIN : `services/${name}/src/main.ts`;
+  return { main: fileURLToPath(new URL(`../../../${rel}`, import.meta.url)), args: stage ? [stage] : [] };
+}
 const tsxLoader = import.meta.resolve('tsx');
 
 /** A service up this long started fine: its next death restarts it without backoff. */
@@ -80,7 +85,8 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
 
   const spawnService = (s: Supervised) => {
     s.startedAt = Date.now();
-    const child = fork(serviceMain(s.name), [], {
+    const { main, args } = serviceMain(s.name);
+    const child = fork(main, args, {
       env: childEnv,
       execArgv: ['--import', tsxLoader],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -55,7 +55,7 @@ export interface StageSpec<O = unknown, F extends readonly (keyof O & string)[] 
   readonly setsStatus?: true;
   /** Settings used when the environment does not set them. */
   readonly defaults: StageDefaults;
-  /** The worker service that runs the stage: `services/<service>`, the compose service, `gongkai-<service>` on Kubernetes. */
+  /** The name of the worker service that runs the stage: its processes under `gongkai start`, the compose service, `gongkai-<service>` on Kubernetes (all run services/worker). */
   readonly service: string;
   readonly [OUTPUT]?: O;
 }

@@ -1,3 +1,0 @@
-import { runStageService } from '@gongkai/app';
-
-await runStageService('decode', process.env);

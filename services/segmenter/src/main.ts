@@ -1,3 +1,0 @@
-import { runStageService } from '@gongkai/app';
-
-await runStageService('segment', process.env);

@@ -1,3 +1,0 @@
-import { runStageService } from '@gongkai/app';
-
-await runStageService('validate', process.env);
