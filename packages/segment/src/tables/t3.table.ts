@@ -11,7 +11,7 @@ import { endOfNumbers, scanNumbers, tabCells } from './numbers.scan.ts';
 import { anchorRows, type RowSpec } from './rows.anchor.ts';
 import { solveRows } from './solve/rows.solve.ts';
 import { T3_GROUPS as GROUPS, t3Identities } from './solve/t3.identities.ts';
-import { parseRow, placeRow, type RowParse } from './table-rows.parse.ts';
+import { parseRow, placeRow, plainRun, type RowParse } from './table-rows.parse.ts';
 
 const COLS = T3_COLUMNS.map((c) => c.id);
 const COL_LABELS = T3_COLUMNS.map((c) => c.label);
@@ -86,7 +86,7 @@ export function parseT3(text: string, c: CompactText, from: number, limit: numbe
     const tokens = tabCells(text, r.valuesStart, r.valuesEnd, COLS.length) ?? scanNumbers(text, r.valuesStart, vEnd);
     tableEnd = Math.max(tableEnd, tokens.length > 0 ? (tokens[tokens.length - 1]?.end ?? 0) : r.label.end);
     if (tokens.length === 0) continue;
-    parses.set(r.spec.id, parseRow(tokens, COLS.length, sumRule(0, 6)));
+    parses.set(r.spec.id, parseRow(tokens, COLS.length, sumRule(0, 6), { loose: plainRun(text, tokens) }));
     labels.set(r.spec.id, text.slice(r.label.start, r.label.end));
   }
   const variant = rows.some((r) => r.spec.id === 'other.no_amend_overdue' || r.spec.id === 'other.fee_unpaid') ? '2021' : '2019';

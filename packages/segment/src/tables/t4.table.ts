@@ -8,7 +8,7 @@ import { T4_COLUMNS, T4_GROUPS, type ReportTable } from '@gongkai/core';
 import { findFirstOf, type CompactText } from '../text/compact.text.ts';
 import { allOf, sumRule } from './digits.split.ts';
 import { scanNumbers } from './numbers.scan.ts';
-import { parseRow, placeRow } from './table-rows.parse.ts';
+import { parseRow, placeRow, plainRun } from './table-rows.parse.ts';
 
 /** Characters of 表四's header and the heading above it. */
 const HEADER_CHARS = new Set([...'四、政府信息公开行政复议诉讼情况结果维持纠正其他尚未审结总计未经直接起后法（）()表：:单位件']);
@@ -62,7 +62,7 @@ export function parseT4(text: string, c: CompactText, from: number, limit: numbe
   const { span } = found;
   const tokens = scanNumbers(text, span[0], span[1]);
   const cols = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((col) => ({ row: g.id, col: col.id, rowLabel: g.label, colLabel: col.label })));
-  const parse = parseRow(tokens, cols.length, allOf(sumRule(0, 4), sumRule(5, 9), sumRule(10, 14)));
+  const parse = parseRow(tokens, cols.length, allOf(sumRule(0, 4), sumRule(5, 9), sumRule(10, 14)), { loose: plainRun(text, tokens) });
   const table: ReportTable = { kind: 't4', variant: 'uniform', start: found.start, end: span[1], cells: [], unparsed: [] };
   // placeRow places one row; 表四's cells carry their group as row and the column within it as col
   placeRow(text, table, '表四', cols.map((_, i) => String(i)), parse);

@@ -38,6 +38,21 @@ export interface RowOptions {
    * 2|∅|15 or 21|∅|5, not only 2|1|5.
    */
   blankable?: readonly number[];
+  /**
+   * When no split satisfies the row's check (a publisher's slip), take the
+   * one split the digits allow at all. Off when dashes or slashes stood
+   * between the numbers: they may have been empty cells, and then one digit
+   * per cell is no longer the only reading. @defaultValue true
+   */
+  loose?: boolean;
+}
+
+/** True when only digits, spaces and number punctuation stand between a row's first and last token (no dash or slash that could be an empty cell). */
+export function plainRun(text: string, tokens: readonly NumToken[]): boolean {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (!first || !last) return true;
+  return !/[-－—–/／]/.test(text.slice(first.start, last.end));
 }
 
 /** Splits with the cell at `blank` empty: the run cut into count − 1 numbers and a null put in. */
@@ -62,7 +77,7 @@ export function parseRow(tokens: NumToken[], count: number, check?: SplitCheck, 
     return { solutions: parts.flatMap((p) => p.solutions), tokens, direct: false, complete: parts.every((p) => p.complete) };
   }
   let found = splitBounded(tokens, count, { limit: ROW_SPLITS, ...(check ? { check } : {}) });
-  if (found.solutions.length === 0 && found.complete && check) {
+  if (found.solutions.length === 0 && found.complete && check && options.loose !== false) {
     // the printed figures break the row's own sum (a publisher's slip): read it only if the digits allow one cut at all
     const loose = splitBounded(tokens, count, { limit: 2 });
     if (loose.solutions.length === 1 && loose.complete) found = loose;

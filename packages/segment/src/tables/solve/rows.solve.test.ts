@@ -72,6 +72,17 @@ describe('表三 solved across rows', () => {
   });
 });
 
+describe('a row whose printed figures break its own sum', () => {
+  it('is read one digit per cell when the digits allow nothing else (a publisher slip), but not when dashes stood between its numbers (they may have been empty cells)', () => {
+    // 5|1|0|0|0|0|0: 总计 0 is the publisher's; seven digits can only be seven cells
+    expect(rowValues(t3Of(t3Text({ new_received: '5100000' })), 'new_received')).toEqual([5, 1, 0, 0, 0, 0, 0]);
+    // 100 | - | 1 | - | - | - | 101 flattened: one digit per cell would read 1|0|0|1|1|0|1
+    const t = t3Of(t3Text({ new_received: '100-1---101' }));
+    expect(t.cells.filter((c) => c.row === 'new_received')).toEqual([]);
+    expect(t.unparsed.find((u) => u.reason.startsWith('new_received:'))?.reason).toMatch(/do not fit/);
+  });
+});
+
 describe('bounds', () => {
   it('a 10,000-digit run is rejected at once: no split, the row unread, well under a second', () => {
     const run = '1'.repeat(10_000);
