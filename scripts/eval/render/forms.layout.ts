@@ -94,18 +94,46 @@ const T3_GROUPS: Array<{ id: string; label: string; subs: Array<[string, string]
 const rowKnown = (g: GoldCells, row: string) => T3_COLUMNS.some((c) => known(g, `t3.${row}.${c.id}`));
 /** A sub-row the gold only implies (its cells covered by a merged cell above, as some pages print （六）): label printed, cells empty. */
 const rowImplied = (g: GoldCells, row: string) => T3_COLUMNS.some((c) => g.implied.has(`t3.${row}.${c.id}`));
-const t3Values = (g: GoldCells, row: string): GridCell[] => T3_COLUMNS.map((c) => cell(g, `t3.${row}.${c.id}`));
+const t3Values = (g: GoldCells, row: string, rowspan = 1): GridCell[] =>
+  T3_COLUMNS.map((c) => ({ ...cell(g, `t3.${row}.${c.id}`), ...(rowspan > 1 ? { rowspan } : {}) }));
+const impliedZero = (g: GoldCells, row: string) => !rowKnown(g, row) && T3_COLUMNS.every((c) => g.implied.get(`t3.${row}.${c.id}`) === 0);
 
-/** The data rows of 三、本年度办理结果: [label cells, row id] with the group label spanning its sub-rows. */
-function outcomeRows(g: GoldCells): Array<{ labels: GridCell[]; row: string }> {
-  const out: Array<{ labels: GridCell[]; row: string }> = [];
+interface OutcomeRow {
+  labels: GridCell[];
+  row: string;
+  /** The row's figure cells span this many rows (a page that merges a sub-row's zeros down over the sub-rows below it). */
+  valueSpan?: number;
+  /** The figure cells are covered by the row above's merged cells. */
+  covered?: boolean;
+}
+
+/**
+ * The data rows of 三、本年度办理结果 with the group label spanning its
+ * sub-rows. Sub-rows the gold only implies as 0 below a stated sub-row are
+ * printed as the real page 97007 prints （六）: the stated row's figure cells
+ * merged down over them (rowspan), their own labels kept.
+ */
+function outcomeRows(g: GoldCells): OutcomeRow[] {
+  const out: OutcomeRow[] = [];
   if (rowKnown(g, 'granted')) out.push({ labels: [label(T3_LABELS['granted']!, { colspan: 2 })], row: 'granted' });
   if (rowKnown(g, 'partial')) out.push({ labels: [label(T3_LABELS['partial']!, { colspan: 2 })], row: 'partial' });
   for (const grp of T3_GROUPS) {
     const stated = grp.subs.some(([id]) => rowKnown(g, `${grp.id}.${id}`));
     const subs = stated ? grp.subs.filter(([id]) => rowKnown(g, `${grp.id}.${id}`) || rowImplied(g, `${grp.id}.${id}`)) : [];
     if (subs.length) {
-      subs.forEach(([id, text], i) => out.push({ labels: i === 0 ? [label(grp.label, { rowspan: subs.length }), label(text)] : [label(text)], row: `${grp.id}.${id}` }));
+      let anchor: OutcomeRow | undefined; // the stated sub-row whose figure cells merge down
+      subs.forEach(([id, text], i) => {
+        const row = `${grp.id}.${id}`;
+        const labels = i === 0 ? [label(grp.label, { rowspan: subs.length }), label(text)] : [label(text)];
+        if (anchor && impliedZero(g, row)) {
+          anchor.valueSpan = (anchor.valueSpan ?? 1) + 1;
+          out.push({ labels, row, covered: true });
+          return;
+        }
+        const o: OutcomeRow = { labels, row };
+        out.push(o);
+        anchor = rowKnown(g, row) ? o : undefined;
+      });
     } else if (rowKnown(g, `${grp.id}.sum`)) {
       out.push({ labels: [label(grp.label, { colspan: 2 })], row: `${grp.id}.sum` });
     }
@@ -118,7 +146,11 @@ export function t3Table(g: GoldCells): GridTable | null {
   const outcome = outcomeRows(g);
   const body: GridCell[][] = [];
   for (const r of ['new_received', 'carried_over']) if (rowKnown(g, r)) body.push([label(T3_LABELS[r]!, { colspan: 3 }), ...t3Values(g, r)]);
-  outcome.forEach((o, i) => body.push([...(i === 0 ? [label('三、本年度办理结果', { rowspan: outcome.length })] : []), ...o.labels, ...t3Values(g, o.row)]));
+  outcome.forEach((o, i) => body.push([
+    ...(i === 0 ? [label('三、本年度办理结果', { rowspan: outcome.length })] : []),
+    ...o.labels,
+    ...(o.covered ? [] : t3Values(g, o.row, o.valueSpan)),
+  ]));
   if (rowKnown(g, 'carried_forward')) body.push([label(T3_LABELS['carried_forward']!, { colspan: 3 }), ...t3Values(g, 'carried_forward')]);
   if (body.length === 0) return null;
   const head: GridCell[][] = [

@@ -17,14 +17,15 @@ const pipe = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll('|
  * The grid as rows of strings, the rest of a merged cell empty. A merged
  * label in the body lands on the middle row of its span, as a converter
  * reading vertically centred PDF text puts it (（三）不予公开 beside its
- * fourth sub-row, 三、本年度办理结果 half-way down); header cells stay on
- * their first row.
+ * fourth sub-row, 三、本年度办理结果 half-way down); header cells and
+ * merged figures stay on their first row (a merged figure centred between
+ * rows could not be told from the rows' own figures).
  */
 function flatRows(t: GridTable): string[][] {
   return expandGrid(t).map((row, r) => row.map((s, c) => {
     if (!s || s.originCol !== c) return '';
     const rs = s.cell.rowspan ?? 1;
-    const at = s.originRow < t.headerRows || rs === 1 ? s.originRow : s.originRow + Math.floor((rs - 1) / 2);
+    const at = s.originRow < t.headerRows || rs === 1 || !s.cell.label ? s.originRow : s.originRow + Math.floor((rs - 1) / 2);
     return at === r ? s.cell.text : '';
   }));
 }

@@ -44,6 +44,20 @@ describe('report model', () => {
   });
 });
 
+describe('merged figures', () => {
+  it('sub-rows the gold implies as 0 below a stated sub-row: the stated row\'s figures merge down over them (as page 97007 prints （六）)', () => {
+    const g = fullGold('C');
+    const implied = (k: string) => /^t3\.other\.(fee_unpaid|other)\./u.test(k);
+    g.metrics = g.metrics.map((m) => (implied(m.key) ? { ...m, value: 0, optional: true } : m));
+    const t3 = reportModel(g).blocks.flatMap((b) => (b.kind === 'table' && b.table.width === 10 ? [b.table] : []))[0]!;
+    const row = t3.rows.find((r) => r.some((c) => c.text.startsWith('1.申请人无正当理由')))!;
+    expect(row.filter((c) => !c.label).map((c) => c.rowspan)).toEqual([3, 3, 3, 3, 3, 3, 3]);
+    const below = t3.rows.find((r) => r.some((c) => c.text === '3.其他'))!;
+    expect(below).toHaveLength(1);
+    for (const r of expandGrid(t3)) expect(r.every((x) => x !== null)).toBe(true);
+  });
+});
+
 describe('typedLabel', () => {
   it.each([
     ['1.属于国家秘密', '1．属于国家秘密'], ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '(二)部分公开（区分处理的，只计这一情形，不计其他情形）'],
