@@ -4,7 +4,7 @@
  * document in one update. Checked against the same report run with the
  * handoff off (every stage storing its output), on real Redis and FerretDB.
  */
-import { isDone, type Report } from '@gongkai/core';
+import { STAGES, isDone, type Report } from '@gongkai/core';
 import { HandoffCache, ingest } from '@gongkai/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv, waitFor, type TestEnv } from '../helpers/test-env.ts';
@@ -66,14 +66,14 @@ describe('stage outputs handed on through Redis', () => {
     expect(Object.keys(handed)).toEqual(['decode']);
     expect(handed.decode?.text).toContain('主动公开政府信息1201条');
 
-    const rest = startTestWorkers(on, {}, ['segment', 'extract', 'validate']);
+    const rest = startTestWorkers(on, {}, STAGES.slice(1));
     try {
       const done = await doneIn(on, reportId);
       expect(done.text).toBe(handed.decode?.text);
       expect(done.metrics?.find((m) => m.key === 'proactive.total')?.value).toBe(1201);
-      expect(Object.keys(done.pipeline.stages).sort()).toEqual(['decode', 'extract', 'segment', 'validate']);
+      expect(Object.keys(done.pipeline.stages).sort()).toEqual([...STAGES].sort());
       // stored, so the Redis copies are dropped
-      expect(await on.pipeline.handoff.get(reportId, runId, ['decode', 'segment', 'extract'])).toEqual({});
+      expect(await on.pipeline.handoff.get(reportId, runId, STAGES.slice(0, -1))).toEqual({});
     } finally {
       await rest.close();
     }
@@ -102,7 +102,7 @@ describe('stage outputs handed on through Redis', () => {
     const reportId = afterDecode._id;
     expect(afterDecode.text).toContain('主动公开政府信息1203条');
     expect(await small.pipeline.handoff.get(reportId, afterDecode.pipeline.runId, ['decode'])).toEqual({});
-    const rest = startTestWorkers(small, {}, ['segment', 'extract', 'validate']);
+    const rest = startTestWorkers(small, {}, STAGES.slice(1));
     try {
       const done = await doneIn(small, reportId);
       expect(done.metrics?.find((m) => m.key === 'proactive.total')?.value).toBe(1203);
@@ -116,7 +116,7 @@ describe('stage outputs handed on through Redis', () => {
     const { _id: reportId, pipeline: { runId } } = afterDecode;
     // what a Redis restart between two AOF syncs leaves: the run record in MongoDB, no output anywhere
     await on.pipeline.handoff.clear(reportId, runId, ['decode']);
-    const rest = startTestWorkers(on, {}, ['decode', 'segment', 'extract', 'validate']);
+    const rest = startTestWorkers(on, {}, STAGES);
     try {
       const done = await doneIn(on, reportId);
       expect(done.failure).toBeNull();

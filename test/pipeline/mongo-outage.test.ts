@@ -4,7 +4,7 @@
  * once the server is back — on its own FerretDB that this suite stops and restarts.
  */
 import { loadConfig } from '@gongkai/config';
-import { isDone } from '@gongkai/core';
+import { STAGES, isDone } from '@gongkai/core';
 import { findFerretdb, freePort, startFerretdb, type EmbeddedServer } from '@gongkai/embedded';
 import { ingest } from '@gongkai/pipeline';
 import { join } from 'node:path';
@@ -46,7 +46,7 @@ describe('MongoDB stopped for a few seconds', () => {
       expect(done.pipeline.stages.decode!.attempts).toBeGreaterThan(1);
       expect(await t.store.getDeadLetter(`${reportId}-decode`)).toBeNull();
       const full = (await t.store.get(reportId, { full: true }))!;
-      expect(full.history!.filter((h) => h.event === 'done').map((h) => h.stage)).toEqual(['decode', 'segment', 'extract', 'validate']);
+      expect(full.history!.filter((h) => h.event === 'done').map((h) => h.stage)).toEqual([...STAGES]);
     } finally {
       await workers.close();
     }

@@ -3,7 +3,7 @@
  * check hands the job to another worker once the dead one's lock expires,
  * and the report completes exactly once.
  */
-import { isDone } from '@gongkai/core';
+import { STAGES, isDone } from '@gongkai/core';
 import { ingest } from '@gongkai/pipeline';
 import { SHARED_SKIP_REASON, readShared, seedFiles, sharedAvailable } from '@gongkai/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ let t: TestEnv;
 let rest: TestWorkers;
 beforeAll(async () => {
   t = await testEnv('stalled', { GONGKAI_LOCK_MS: '3000', GONGKAI_DECODE_CONCURRENCY: '1' });
-  rest = startTestWorkers(t, {}, ['segment', 'extract', 'validate']);
+  rest = startTestWorkers(t, {}, STAGES.slice(1));
 });
 afterAll(async () => {
   await rest?.close();
@@ -44,7 +44,7 @@ describe.skipIf(!sharedAvailable)(`a worker killed with SIGKILL mid-job ${SHARED
       }, 90_000, 200);
       expect(done.failure).toBeNull();
       const full = (await t.store.get(reportId, { full: true }))!;
-      expect(full.history!.filter((h) => h.event === 'done').map((h) => h.stage)).toEqual(['decode', 'segment', 'extract', 'validate']);
+      expect(full.history!.filter((h) => h.event === 'done').map((h) => h.stage)).toEqual([...STAGES]);
       const job = await t.pipeline.queues.decode.getJob(`${reportId}-decode-${full.pipeline.runId}`);
       expect(job?.attemptsStarted ?? job?.stalledCounter).toBeGreaterThanOrEqual(1);
       expect(await t.store.reports.countDocuments({})).toBe(1);
