@@ -1,9 +1,11 @@
 import type { DecodeResult } from '@gongkai/core';
-import { readShared, realCorpusFiles, SHARED_SKIP_REASON, sharedAvailable } from '@gongkai/testkit';
+import { openingFiles, readShared, realNonReportFiles, realReportFiles, SHARED_SKIP_REASON, sharedAvailable } from '@gongkai/testkit';
 import { describe, expect, it } from 'vitest';
 import { decode } from './decode.stage.ts';
 
-const files = sharedAvailable ? realCorpusFiles() : [];
+const files = sharedAvailable ? realReportFiles() : [];
+const openings = sharedAvailable ? openingFiles() : [];
+const nonReports = sharedAvailable ? realNonReportFiles() : [];
 const results = new Map<string, Promise<DecodeResult>>();
 const decoded = (rel: string, name: string) => {
   let r = results.get(rel);
@@ -22,21 +24,70 @@ const t3Rows = (text: string) =>
     .filter((c) => c.length >= 8 && c.slice(-7).every(isNumber) && c.slice(0, -7).some((label) => /\p{Script=Han}/u.test(label)))
     .map((c) => ({ label: c.slice(0, -7).join(' '), n: c.slice(-7).map(Number) }));
 
+/** The crawler header's 标题 line of a page.txt, as the file states it. */
+const headerTitle = (rel: string) => /^标题:\s*(.*)$/m.exec(new TextDecoder().decode(readShared(rel)))?.[1]?.trim();
+/** 80590 (公安局 2020): the page holds the title alone, the report was an attachment (pingtan-departments/SOURCES.md). */
+const TITLE_ONLY = new Set(['80590']);
+const idOf = (name: string) => /^(\d+)_/.exec(name)?.[1] ?? '';
+
 describe.skipIf(!sharedAvailable)(`every real report decodes ${SHARED_SKIP_REASON}`, () => {
   it.each(files.map((f) => [f.rel, f.name]))('%s', async (rel, name) => {
     const r = await decoded(rel, name);
     const ext = name.split('.').pop();
     expect(r.decode.format).toBe(ext === 'txt' ? 'txt' : ext);
     expect(r.decode.script).toBe('simplified');
-    expect(r.text.length).toBeGreaterThan(500);
+    expect(r.decode.warnings.join('\n')).not.toMatch(/not a report/);
     expect(r.text).not.toMatch(/^(?:标题|原文链接|本地目录)[:：]|={5}|当前位置|QQ空间|相关链接|附件下载|点击下载|^[-－]\s*\d+\s*[-－]$/m);
-    if (r.decode.format === 'txt') {
+    if (TITLE_ONLY.has(idOf(name))) {
+      // nothing but the title: decoded as such, and said to be too short to be a whole report
+      expect(r.text.trim()).toBe(headerTitle(rel));
+      expect(r.decode.warnings.join('\n')).toMatch(/very little Chinese text/);
+    } else {
+      expect(r.text.length).toBeGreaterThan(500);
+      // a top-level part starts a line (80587 prints 一总体情况 without 、, its 二、 still does)
+      expect(r.text.split('\n').some((l) => /^[一二三四五六七八九十]+、/.test(l))).toBe(true);
+    }
+    if (name.endsWith('.page.txt')) {
+      // the crawler's header becomes pageMeta, and none of it stays in the text
       expect(r.text).not.toContain('\t');
       expect(r.pageMeta.url).toMatch(/^https:\/\/www\.pingtan\.gov\.cn\//);
       expect(r.pageMeta.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-      expect(r.pageMeta.title).toMatch(/报告$/);
-      expect(r.text.split('\n').some((l) => /^一、/.test(l))).toBe(true);
+      expect(r.pageMeta.title).toBe(headerTitle(rel));
+      // a report's title, or a cover letter's that names the report (80437, 80586: 关于报送…报告的函)
+      expect(r.pageMeta.title).toMatch(/报告(?:》?的函)?$/);
     }
+  });
+});
+
+/** Characters only the traditional script writes (报 開 资 …), none of which a simplified text holds. */
+const TRADITIONAL_ONLY = /[報開資務縣區國會內發關門與為實機構權專經濟當對總處點線網覽頁觀這們時間過還說後裡來]/;
+
+describe.skipIf(!sharedAvailable)(`report openings decode to simplified text ${SHARED_SKIP_REASON}`, () => {
+  it.each(openings.map((f) => [f.rel, f.name]))('%s', async (rel, name) => {
+    const r = await decoded(rel, name);
+    expect(r.decode.format).toBe('txt');
+    // eight of them were published in the traditional script: detected as such, and converted
+    expect(['simplified', 'traditional']).toContain(r.decode.script);
+    expect(r.text).not.toMatch(TRADITIONAL_ONLY);
+    expect(r.text.length).toBeGreaterThan(300);
+    expect(r.text.length).toBeLessThan(1000);
+    expect(r.text).toMatch(/政府信息公开/);
+    // no crawler header: nothing to take the page's address from
+    expect(r.pageMeta.url ?? null).toBeNull();
+    expect(r.decode.warnings.join('\n')).not.toMatch(/not a report/);
+  });
+
+  it('the traditional-script openings are the eight SOURCES.md names', async () => {
+    const traditional: string[] = [];
+    for (const f of openings) if ((await decoded(f.rel, f.name)).decode.script === 'traditional') traditional.push(f.name.slice(0, 2));
+    expect(traditional).toEqual(['08', '09', '18', '20', '26', '46', '54', '56']);
+  });
+});
+
+describe.skipIf(!sharedAvailable)(`lists of reports are not reports ${SHARED_SKIP_REASON}`, () => {
+  it.each(nonReports.map((f) => [f.rel, f.name]))('%s', async (rel, name) => {
+    const r = await decoded(rel, name);
+    expect(r.decode.warnings.join('\n')).toMatch(/not a report: /);
   });
 });
 
