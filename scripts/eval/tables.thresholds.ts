@@ -21,14 +21,17 @@ export interface TableBar {
 }
 
 /**
- * Set 2026-12-05 12:20 UTC on the 20 gold files with table cells (3,342
- * cells; 7 old ones and the 13 of test/gold/tables): reached file 3308/3342
- * right, the other 34 left null and flagged ambiguous, 0 wrong; HTML, DOCX,
- * Markdown and PDF 3342/3342, 0 wrong. (At the session's start, 23360a2:
- * file 3305, HTML/DOCX/PDF 3334, Markdown 2700 with 2 wrong.)
+ * Set 2026-12-05 12:35 UTC on the 20 gold files with table cells (3,356
+ * cells; 7 old ones and the 13 of test/gold/tables): reached file 3309/3356
+ * right, the other 47 left null and flagged ambiguous, 0 wrong; HTML, DOCX,
+ * Markdown and PDF 3356/3356, 0 wrong. The file floor moved from 98.9% to
+ * 98.5% only because gold 80595 gained 14 表二 cells read from page.html
+ * (13 of them digit runs the text cannot settle, left null and flagged);
+ * right cells went 3308 → 3309. (At the session's start, 23360a2, on 3,342
+ * cells: file 3305, HTML/DOCX/PDF 3334, Markdown 2700 with 2 wrong.)
  */
 export const TABLE_THRESHOLDS: Record<TableSource, TableBar> = {
-  file: { target: 0.95, floor: 0.989, maxWrong: 0, maxUnflagged: 0 },
+  file: { target: 0.95, floor: 0.985, maxWrong: 0, maxUnflagged: 0 },
   html: { target: 0.99, floor: 1, maxWrong: 0 },
   docx: { target: 0.99, floor: 1, maxWrong: 0 },
   markdown: { target: 0.99, floor: 1, maxWrong: 0 },
