@@ -109,7 +109,7 @@ const ROW_SUMS_BROKEN = new Set(['96894']);
  */
 const PRINTED_TOTALS: Record<string, number> = { '97007': 23, '96868': 24 };
 
-describe(`real corpus ${SHARED_SKIP_REASON}`, () => {
+describe.skipIf(!sharedAvailable)(`real corpus ${SHARED_SKIP_REASON}`, () => {
   const files = sharedAvailable ? realReportFiles() : [];
   it('lists a regime for every real report, and reads 44 department reports from SOURCES.md', () => {
     for (const f of files) expect(REGIMES, f.name).toHaveProperty(keyOf(f.name));
