@@ -33,8 +33,8 @@ export function extract(input: { decode: DecodeResult; segment: SegmentResult })
   const prose = [...extractNarrative(doc), ...extractZeros(doc)];
   const statedValues = (key: string) => new Map(prose.filter((f) => f.key === key && f.source === 'text').reverse().map((f) => [f.value, f.evidence] as const));
   const stats = resolveStats(doc, located, statedValues);
-  // segment's 统计表 cells fill only rows our own reading of the same table left unread
-  const segmentStats = fromStatsTables(doc, tables).filter((f) => !stats.found.some((s) => s.key === f.key));
+  // segment's 统计表 cells fill only rows our own reading of the same table did not find (not those it left unread on purpose)
+  const segmentStats = fromStatsTables(doc, tables).filter((f) => !stats.found.some((s) => s.key === f.key) && !stats.unread.has(f.key));
   const cells = [...fromUniformTables(doc, tables), ...corroboratedCells(doc, tables)];
   const found: Found[] = [...cells, ...deriveCore(doc, cells), ...stats.found, ...segmentStats, ...prose];
   resolveOrTotal(found, text);

@@ -31,10 +31,15 @@ const ROW_KEYS: ReadonlyArray<readonly [RegExp, string | null]> = [
   [/^(?:否决|不予|不同意)公开答复/u, 'requests.outcome.refused.total'],
   [/^其他类型答复/u, null],
   [/答复(?:总)?数$/u, 'requests.outcome.total'],
+  // complaints by meaning: the national 举报投诉数量, Fujian's 接受行政诉讼、举报数 /
+  // 接受行政申诉、举报数, older 行政申诉数; a label that also names 复议 is a combined row
+  [/复议.*(?:举报|投诉|申诉)|(?:举报|投诉|申诉).*复议/u, null],
+  [/举报|投诉|申诉/u, 'complaints.total'],
   [/^行政复议/u, 'review.total'],
-  [/^接受行政诉讼、举报|^行政申诉/u, 'complaints.total'],
   [/^行政诉讼/u, 'litigation.total'],
-  [/收费(?:减免)?金额|收取的费用/u, 'fees.amount_wan_yuan'],
+  // 收费减免金额 is the fees waived or reduced, not the fees charged: a known row without a key
+  [/减免/u, null],
+  [/收费金额|收取的费用/u, 'fees.amount_wan_yuan'],
 ];
 
 export function statsKey(label: string): string | null {
@@ -42,36 +47,90 @@ export function statsKey(label: string): string | null {
   return null;
 }
 
+type Reading = [number, number | null];
+
 function validNumber(s: string): boolean {
   return s.length > 0 && (s === '0' || !s.startsWith('0'));
 }
 
-/** Readings of a digit run as [this year, cumulative]. */
-export function readings(digits: string, columns: number): Array<[number, number | null]> {
+/**
+ * Every reading of a digit run as [this year, cumulative], whatever the
+ * order of the two numbers: a publisher may leave the cumulative cell empty
+ * or print one smaller than the year's figure (740 = 74 | 0 beside prose
+ * that says 74), so this-year ≤ cumulative is a preference, not a proof.
+ * A run of two or more digits may also be this year's figure alone beside an
+ * empty cumulative cell ([740, null]); only the prose or a parent row can
+ * pick that reading.
+ */
+export function allReadings(digits: string, columns: number): Reading[] {
   const parts = digits.split(/\s+/u).filter(Boolean);
   if (parts.length >= 2) return [[Number(parts[0]), Number(parts[1])]];
   const s = parts[0] ?? '';
   if (columns === 1 || s.length === 1) return validNumber(s) ? [[Number(s), null]] : [];
-  const out: Array<[number, number | null]> = [];
+  const out: Reading[] = [];
   for (let i = 1; i < s.length; i++) {
     const a = s.slice(0, i);
     const b = s.slice(i);
-    if (validNumber(a) && validNumber(b) && Number(a) <= Number(b)) out.push([Number(a), Number(b)]);
+    if (validNumber(a) && validNumber(b)) out.push([Number(a), Number(b)]);
   }
+  if (validNumber(s)) out.push([Number(s), null]);
   return out;
 }
 
-type Reading = [number, number | null];
+/** The readings that fill both cells and keep this year ≤ cumulative (a lone reading is kept as it is). */
+export function readings(digits: string, columns: number): Reading[] {
+  const all = allReadings(digits, columns);
+  return all.length <= 1 ? all : all.filter(ordered);
+}
 
-/** One reading and what settled it (null method: the digits allow only that one). */
+/** Both cells printed, this year ≤ cumulative. */
+function ordered([a, b]: Reading): boolean {
+  return b !== null && a <= b;
+}
+
+/** How a row was read, or why not: `contradicted` when the table's constraints chose a reading the prose refutes. */
+export type Pick =
+  | { reading: Reading; method: Resolution['method'] | null }
+  | { reading: null; contradicted: boolean };
+
+/**
+ * One reading of a run and what settled it (null method: the digits allow
+ * only that one). `all` is every reading (allReadings). In this order:
+ * - the prose: exactly one reading whose this-year figure the narrative
+ *   states wins, even against this-year ≤ cumulative; two or more → unread;
+ * - the table: this-year ≤ cumulative, child ≤ parent in both columns, then
+ *   equal columns. The first is dropped when `orderDoubted` (the parent row
+ *   breaks it itself, or its own constraint-chosen reading was refuted by
+ *   the prose: the cumulative column is empty or a slip there);
+ * a reading the table's constraints chose is still dropped when the prose
+ * states figures for the row and neither of its numbers is one of them:
+ * the constraints assume both cells were printed right, the prose is what
+ * the publisher wrote about the year.
+ */
 export function pickReading(
-  options: readonly Reading[],
+  all: readonly Reading[],
   stated: ReadonlySet<number>,
   parent: Reading | null,
-): { reading: Reading; method: Resolution['method'] | null } | null {
-  if (options.length <= 1) return options[0] ? { reading: options[0], method: null } : null;
-  const byText = options.filter(([a]) => stated.has(a));
+  orderDoubted = false,
+): Pick {
+  if (all.length <= 1) return all[0] ? { reading: all[0], method: null } : { reading: null, contradicted: false };
+  const byText = all.filter(([a]) => stated.has(a));
   if (byText.length === 1) return { reading: byText[0] as Reading, method: 'narrative' };
+  if (byText.length > 1) return { reading: null, contradicted: false };
+  const byTable = constrained(all, parent, orderDoubted || (parent !== null && !ordered(parent)));
+  if (!byTable) return { reading: null, contradicted: false };
+  const [r0, r1] = byTable.reading;
+  if (stated.size > 0 && !stated.has(r0) && !(r1 !== null && stated.has(r1))) return { reading: null, contradicted: true };
+  return byTable;
+}
+
+function constrained(all: readonly Reading[], parent: Reading | null, orderDoubted: boolean): { reading: Reading; method: Resolution['method'] | null } | null {
+  const options = orderDoubted ? all : all.filter(ordered);
+  if (options.length === 1 && !orderDoubted) {
+    const only = options[0] as Reading;
+    const within = !parent || (only[0] <= parent[0] && (only[1] === null || parent[1] === null || only[1] <= parent[1]));
+    return within ? { reading: only, method: null } : null;
+  }
   const fits = parent
     ? options.filter(([a, b]) => a <= parent[0] && (b === null || parent[1] === null || b <= parent[1]))
     : options;
@@ -82,8 +141,8 @@ export function pickReading(
 }
 
 /** Picks one reading, or null when the digits stay ambiguous. */
-export function chooseReading(options: readonly Reading[], stated: ReadonlySet<number>, parent: Reading | null): Reading | null {
-  return pickReading(options, stated, parent)?.reading ?? null;
+export function chooseReading(all: readonly Reading[], stated: ReadonlySet<number>, parent: Reading | null): Reading | null {
+  return pickReading(all, stated, parent).reading;
 }
 
 const HOW: Record<Resolution['method'], string> = {
@@ -116,22 +175,36 @@ function statsCell(row: StatsRow, columns: number, method: Resolution['method'] 
 export interface StatsResult {
   found: Found[];
   breakdowns: Breakdown[];
+  /**
+   * Keys of rows located here but left unread (ambiguous, or a reading the
+   * prose refutes): another reader of the same table must not fill them
+   * with what the constraints alone would give.
+   */
+  unread: Set<string>;
 }
 
 /** `stated(key)` gives the narrative's statements of a key (value → where). */
 export function resolveStats(doc: Doc, tables: readonly StatsTable[], stated: (key: string) => ReadonlyMap<number, Evidence>): StatsResult {
   const found: Found[] = [];
   const breakdowns: Breakdown[] = [];
+  const unread = new Set<string>();
   for (const table of tables) {
     const values: Array<[number, number | null] | null> = [];
+    const refuted: boolean[] = [];
     table.rows.forEach((row, i) => {
       const key = statsKey(row.label);
       const parent = row.parent !== null ? (values[row.parent] ?? null) : null;
       const said = key ? stated(key) : new Map<number, Evidence>();
-      const picked = pickReading(readings(row.digits, table.columns), new Set(said.keys()), parent);
-      const reading = picked?.reading ?? null;
-      values[i] = reading;
-      if (!picked || !reading || !key) return;
+      const doubted = row.parent !== null && refuted[row.parent] === true;
+      const picked = pickReading(allReadings(row.digits, table.columns), new Set(said.keys()), parent, doubted);
+      values[i] = picked.reading;
+      if (picked.reading === null) {
+        refuted[i] = picked.contradicted;
+        if (key) unread.add(key);
+        return;
+      }
+      const reading = picked.reading;
+      if (!key) return;
       const byText = said.get(reading[0]);
       found.push({
         key, value: valueIn(key, reading[0], row.unit), unit: unitIn(key, row.unit), approx: false,
@@ -141,7 +214,8 @@ export function resolveStats(doc: Doc, tables: readonly StatsTable[], stated: (k
     });
     breakdowns.push(...childLists(doc, table, values));
   }
-  return { found, breakdowns };
+  for (const f of found) unread.delete(f.key);
+  return { found, breakdowns, unread };
 }
 
 function childLists(doc: Doc, table: StatsTable, values: ReadonlyArray<[number, number | null] | null>): Breakdown[] {

@@ -26,7 +26,11 @@ export interface StatsTable extends Span {
   rows: StatsRow[];
 }
 
-const HEADER = /指标名称\s*计量\s*单位\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:历年累计|累计)?/gu;
+/**
+ * The header row. Pages space its characters out (指 标 名 称) and some drop
+ * 计量 (指标名称 单位 2016年 历年累计); the label is what marks the form.
+ */
+const HEADER = /指\s*标\s*名\s*称\s*(?:计\s*量\s*)?单\s*位\s*(?:(?:19|20)\d\d\s*年度?\s*)?(?:历年累计|累计)?/gu;
 const ROW = /\s*(其中[：:]\s*)?((?:(\d{1,2})\s*[.、．]\s*)?([^\d\s.、．][^\d]*?)\s*(人次|万元|条|件|元|个|人|次)(?=\s*\d)\s*(\d[\d\s]*))/uy;
 
 /** Removes the next row's item number glued to this row's digits (…179533042.政府 → 17953304 + "2."). */
