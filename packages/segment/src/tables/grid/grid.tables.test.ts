@@ -64,6 +64,19 @@ describe('template matcher on HTML tables (Word-exported markup, rowspan/colspan
   });
 });
 
+describe('rows the forms do not have', () => {
+  it('an agency\'s own row in 表二 stays unread with an unparsed entry that names it', async () => {
+    const t2 = formT2('2021');
+    const at = t2.rows.findIndex((r) => r[0]?.text === '行政许可');
+    t2.rows.splice(at + 1, 0, [{ text: '行政确认' }, { text: '17', colSpan: 3 }]);
+    const tables = await tablesOf(htmlPage([t2, formT3('2021')]), 'report.html');
+    expectCells(tables, [t2]);
+    const t = tables.find((x) => x.kind === 't2');
+    expect(t?.unparsed.map((u) => [u.raw, u.reason])).toEqual([['行政确认 | 17', 'row label is no row of 表二']]);
+    expect(t?.cells.some((c) => c.value === 17)).toBe(false);
+  });
+});
+
 describe('template matcher on DOCX tables (w:gridSpan, w:vMerge)', () => {
   it('gives the same cells as the HTML rendering', async () => {
     const forms = [formT2('2021'), formT3('2021'), formT4(), formT5()];
