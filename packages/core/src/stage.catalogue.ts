@@ -73,7 +73,7 @@ const RETRY = { attempts: 5, backoffMs: 1000, timeoutMs: 120_000 } as const;
 export const STAGE_CATALOGUE = {
   decode: stage<DecodeResult>()({
     needs: [],
-    fields: ['decode', 'text', 'pageMeta', 'offsetMap'],
+    fields: ['decode', 'text', 'pageMeta', 'offsetMap', 'offsetBase', 'grids'],
     empty: { text: '', pageMeta: {}, offsetMap: [] },
     defaults: { ...RETRY, concurrency: 2, threads: 2 },
     service: 'decoder',
