@@ -3,7 +3,7 @@ import type { PageMeta, ReportMeta } from '@gongkai/core';
 import { findDates } from '../text/dates.parse.ts';
 import { detectAgency } from './agency.detect.ts';
 import { extractContact } from './contact.extract.ts';
-import type { RegimeResult } from './regime.detect.ts';
+import { settleByYear, type RegimeResult } from './regime.detect.ts';
 import type { TitleHit } from './title.detect.ts';
 
 export interface MetaInput {
@@ -86,6 +86,7 @@ export function extractMeta(input: MetaInput): { meta: ReportMeta; contactSpans:
   const publishedAt = input.bodyDate ?? signedDate(body, [agency.agency, ...agency.aliases]) ?? pageMeta.publishedAt ?? null;
   const year = reportingYear(body, stated, p, publishedAt);
   const { contact, spans } = extractContact(text, bodyStart, bodyEnd);
+  const regime = settleByYear(input.regime, year);
   const meta: ReportMeta = {
     title: stated,
     ...(stated ? { titleSource: input.title ? ('body' as const) : ('page' as const) } : {}),
@@ -97,8 +98,8 @@ export function extractMeta(input: MetaInput): { meta: ReportMeta; contactSpans:
     publishedAt,
     addressee: input.addressee,
     contact,
-    regime: input.regime.regime,
-    regimeEvidence: input.regime.evidence,
+    regime: regime.regime,
+    regimeEvidence: regime.evidence,
   };
   if (agency.aliases.length > 0) meta.agencyAliases = agency.aliases;
   if (agency.agencyKey) meta.agencyKey = agency.agencyKey;

@@ -3,7 +3,10 @@
  * never by its year: C when anything is in the 2021 format (表二's 本年制发件数,
  * 表三's （六） sub-rows, 国办公开办函〔2021〕30号), B when the 2019 format shows
  * (表三/表二 of 国办公开办函〔2019〕60号, the revised 条例's six sections),
- * A otherwise.
+ * A otherwise. When nothing at all shows (no table, no marker: a page with
+ * the title alone), the reporting year is the only evidence left, and it can
+ * rule A out: a report on 2019 or later was due under the revised 条例, so
+ * its form is B (2019–2020) or C (2021 on) — see {@link settleByYear}.
  */
 import type { Regime, ReportTable } from '@gongkai/core';
 
@@ -36,5 +39,19 @@ export function detectRegime(text: string, tables: readonly ReportTable[]): Regi
   for (const [re, what] of B_TEXT) if (re.test(text)) evidence.push(what);
   if (evidence.length > 0) return { regime: 'B', evidence: [...new Set(evidence)] };
   const stats = tables.find((t) => t.kind === 'stats');
-  return { regime: 'A', evidence: stats ? ['统计表 (2008 form)'] : ['no uniform tables or 2019+ markers'] };
+  return { regime: 'A', evidence: stats ? ['统计表 (2008 form)'] : [NO_EVIDENCE] };
+}
+
+const NO_EVIDENCE = 'no uniform tables or 2019+ markers';
+
+/**
+ * The regime of a report whose content shows no form at all, by its
+ * reporting year (DOMAIN.md section 0: 2019–2020 reports use the 2019 form,
+ * 2021+ the 2021 form). Content evidence always wins: a 2019 report with the
+ * old 统计表 stays A (transition years are messy); only the bare fallback is
+ * settled here, and an unknown or pre-2019 year leaves it A.
+ */
+export function settleByYear(found: RegimeResult, year: number | null): RegimeResult {
+  if (found.regime !== 'A' || found.evidence.join() !== NO_EVIDENCE || year === null || year < 2019) return found;
+  return { regime: year >= 2021 ? 'C' : 'B', evidence: [`no form in the content; reporting year ${year}`] };
 }
