@@ -66,6 +66,8 @@ describe('REQUIRED_CONTENT_MISSING, regimes B/C (six sections, three tables)', (
     { name: 'no section 六', text: BC_FULL.replace(/六、其他需要报告的事项\n.*$/, ''), want: ['other'] },
     { name: 'the 2022 pingtan typo 行政法复议 still names section 四', text: BC_FULL.replace('行政复议、行政诉讼情况', '行政法复议、行政诉讼情况'), want: [] },
     { name: 'no 表二', text: BC_FULL.replace('第二十条第（一）项', ''), want: ['t2'] },
+    { name: 'section 一 printed without its 、 after the 引言 (…联系电话：23156157。一总体情况2020年…)', text: BC_FULL.replace('一、总体情况', '如有疑问请联系电话：23156157。一总体情况2020年，我局…'), want: [] },
+    { name: 'near miss: the 引言 only lists the parts, and 统一总体情况 is no heading', text: BC_FULL.replace('一、总体情况', '本报告由总体情况、主动公开政府信息情况等六个部分组成。统一总体情况部署。'), want: ['overview'] },
   ])('$name', ({ text, want }) => expect(run(c(text))).toEqual(want));
 
   it('no 表四 at all', () => {

@@ -31,8 +31,14 @@ const A_ITEMS: readonly Item[] = [
 ];
 
 const HEAD = '[一二三四五六七八九十]\\s*[、.．]\\s*';
+/**
+ * A numbered heading whose 、 the page dropped (…（传真：23156377）。一总体情况2020年…): the
+ * numeral must open a sentence (after a stop, a closing bracket, a break or the start), so
+ * 统一总体情况 or the 引言's list 本报告由总体情况、… never counts as the part.
+ */
+const BARE_HEAD = '(?:^|[\\s。：:；;）)])[一二三四五六七八九十]\\s*';
 const BC_ITEMS: readonly Item[] = [
-  { id: 'overview', what: '一、总体情况', kinds: ['overview'], text: new RegExp(`${HEAD}(?:总体情况|概述|基本情况)`) },
+  { id: 'overview', what: '一、总体情况', kinds: ['overview'], text: new RegExp(`(?:${HEAD}|${BARE_HEAD})(?:总体情况|概述|基本情况)`) },
   { id: 'proactive', what: '二、主动公开政府信息情况', kinds: ['proactive'], text: /主动公开政府信息的?情况/ },
   { id: 'requests', what: '三、收到和处理政府信息公开申请情况', kinds: ['requests'], text: /收到和处理政府信息公开申请的?情况/ },
   { id: 'review_litigation', what: '四、政府信息公开行政复议、行政诉讼情况', kinds: ['review_litigation'], text: /复议[、，和及与]?\s*(?:提起)?行政诉讼的?情况/ },
