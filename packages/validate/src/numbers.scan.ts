@@ -12,7 +12,8 @@ export interface CountedNumber {
   approx: boolean;
 }
 
-const COUNTED = /(约|近|超过)?(\d+(?:\.\d+)?)\s*(余|多)?\s*(人次|万元|件|条|人|次|篇|个|项|元|起|宗|期|份|家)/g;
+/** (?<!\d): digits are read from the start of their run (a tail glued to a digit is skipped anyway), so a long run is walked once. */
+const COUNTED = /(约|近|超过)?(?<!\d)(\d+(?:\.\d+)?)\s*(余|多)?\s*(人次|万元|件|条|人|次|篇|个|项|元|起|宗|期|份|家)/g;
 
 /** Every counted number in text[from, to), in order. A digit run glued to a preceding digit or letter is skipped. */
 export function countedNumbers(text: string, from: number, to: number): CountedNumber[] {

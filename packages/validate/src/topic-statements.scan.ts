@@ -45,7 +45,8 @@ const NONE_PATTERNS: Array<{ topic: Topic; re: RegExp; skip?: RegExp }> = [
 /** After the topic word, within the clause: a sub-count (被纠错, 败诉…) is not a "none" about the topic. */
 const SUBCOUNT_AFTER = /^[^。；，,]{0,12}(纠错|纠正|败诉|撤销|确认违法)/;
 
-const COUNT = '(\\d+)\\s*(?:件|起|宗|个|例|份|条)';
+/** (?<!\d): a count starts where its digits do (a long digit run is walked once, not once per digit, and no tail of a longer number is read as a count). */
+const COUNT = '(?<!\\d)(\\d+)\\s*(?:件|起|宗|个|例|份|条)';
 const COUNT_PATTERNS: Array<{ topic: Topic; re: RegExp; needs?: RegExp; skip?: RegExp }> = [
   { topic: 'requests', re: new RegExp(`(?:受理|收到|接到|接收|共有)${GAP}{0,24}?申请(?:事项)?${GAP}{0,8}?${COUNT}`, 'g'), needs: REQUEST_CONTEXT, skip: /复议|诉讼|投诉|举报/ },
   { topic: 'requests', re: new RegExp(`(?:受理|收到|接到|接收)${GAP}{0,6}?${COUNT}${GAP}{0,12}?申请`, 'g'), needs: REQUEST_CONTEXT, skip: /复议|诉讼|投诉|举报/ },
@@ -54,8 +55,9 @@ const COUNT_PATTERNS: Array<{ topic: Topic; re: RegExp; needs?: RegExp; skip?: R
   { topic: 'requests_carried', re: new RegExp(`(?<!上一?年度?|去年)结转(?:至|到)?(?:\\d{4}年度?)?${GAP}{0,8}?${COUNT}`, 'g'), needs: REQUEST_CONTEXT, skip: /上一?年|去年/ },
   { topic: 'requests_carried', re: new RegExp(`${COUNT}${GAP}{0,4}?(?:结转|顺延)(?:到|至)?下一?年`, 'g'), needs: REQUEST_CONTEXT },
   // A count before its topic word (收到1份…行政复议申请) must not belong to a topic listed just before it (诉讼案件1件、行政复议…).
-  { topic: 'review', re: new RegExp(`(?<!(?:诉讼|复议)${GAP}{0,4})${COUNT}[^。；！!？?\\n，,、]{0,12}?行政复议`, 'g'), skip: /纠错|纠正|维持|驳回|败诉|诉讼/ },
-  { topic: 'litigation', re: new RegExp(`(?<!(?:诉讼|复议)${GAP}{0,4})${COUNT}[^。；！!？?\\n，,、]{0,12}?行政诉讼`, 'g'), skip: /纠错|纠正|维持|驳回|败诉|复议/ },
+  // The leading (?<!\d) repeats COUNT's so it is tried before the longer lookbehind at each digit of a long run.
+  { topic: 'review', re: new RegExp(`(?<!\\d)(?<!(?:诉讼|复议)${GAP}{0,4})${COUNT}[^。；！!？?\\n，,、]{0,12}?行政复议`, 'g'), skip: /纠错|纠正|维持|驳回|败诉|诉讼/ },
+  { topic: 'litigation', re: new RegExp(`(?<!\\d)(?<!(?:诉讼|复议)${GAP}{0,4})${COUNT}[^。；！!？?\\n，,、]{0,12}?行政诉讼`, 'g'), skip: /纠错|纠正|维持|驳回|败诉|复议/ },
   { topic: 'review', re: new RegExp(`行政复议(?:案件|申请)?${GAP}{0,6}?${COUNT}`, 'g'), skip: /纠错|纠正|维持|驳回|败诉/ },
   { topic: 'litigation', re: new RegExp(`行政诉讼(?:案件)?${GAP}{0,6}?${COUNT}`, 'g'), skip: /纠错|纠正|维持|驳回|败诉/ },
 ];

@@ -37,7 +37,7 @@ function mojibake(n: number, seed: number): string {
 }
 
 /** The table's rows (cells as text) for each hostile case. */
-function rows(kind: BadTable): string[][] {
+function rows(kind: BadTable, digits = 1_000_000): string[][] {
   switch (kind) {
     case 'ragged rows':
       return [
@@ -53,7 +53,7 @@ function rows(kind: BadTable): string[][] {
     case '10,000 columns':
       return [T3_HEAD, ['一、本年新收政府信息公开申请数量', ...Array.from({ length: 10_000 }, (_, i) => String(i % 10))]];
     case '1 MB digit run':
-      return [T3_HEAD, ['一、本年新收政府信息公开申请数量', '1234567890'.repeat(100_000)], ['四、结转下年度继续办理', '0', '0', '0', '0', '0', '0', '0']];
+      return [T3_HEAD, ['一、本年新收政府信息公开申请数量', '1234567890'.repeat(Math.ceil(digits / 10)).slice(0, digits)], ['四、结转下年度继续办理', '0', '0', '0', '0', '0', '0', '0']];
     case 'mojibake cells':
       return [
         T3_HEAD,
@@ -76,8 +76,9 @@ const PROSE_AFTER = ['四、政府信息公开行政复议、行政诉讼情况'
 
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-export function badTableFile(kind: BadTable, format: BadFormat): { bytes: Uint8Array; name: string } {
-  const table = rows(kind);
+/** One hostile file; `digits` sets the length of the '1 MB digit run' (a million by default) for timing its growth. */
+export function badTableFile(kind: BadTable, format: BadFormat, digits?: number): { bytes: Uint8Array; name: string } {
+  const table = rows(kind, digits);
   let text: string;
   if (format === 'html') {
     const tr = table.map((r) => `<tr>${r.map((c) => `<td><p><span>${esc(c)}</span></p></td>`).join('')}</tr>`).join('\n');

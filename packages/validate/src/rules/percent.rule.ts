@@ -14,7 +14,8 @@ import { countedNumbers, decimalsOf, percentAgrees, type CountedNumber } from '.
 import { finding, type RuleContext } from '../validate.context.ts';
 import { clip, fmt } from '../format.helpers.ts';
 
-const PERCENT = /(\d+(?:\.\d+)?)\s*[%％]/g;
+/** (?<!\d): a match starts where its digits do, so a long digit run is walked once, not once per digit. */
+const PERCENT = /(?<!\d)(\d+(?:\.\d+)?)\s*[%％]/g;
 const SHARE_LEAD = /占(比|比为|约|了)?\s*$/;
 const RATE_LEAD = /(按时办结|按期办结|办结|答复|回复|办理|完成|整改)率(?:达到|达|为|是)?\s*$/;
 const DENOMINATOR_CUE = /受理|收到|接到|接收|收件|共|来信|留言|申请/;
