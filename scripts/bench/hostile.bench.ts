@@ -4,13 +4,17 @@
  * 16 is quadratic (a 10 MB file of that shape would outlast the stage
  * timeout). The shapes are the ones the fuzz run and code review found
  * quadratic once: a long run of digits, thousands of headings, long runs of
- * spaces before a trailing "附件下载", deeply nested HTML.
+ * spaces before a trailing "附件下载", deeply nested HTML, a table cell
+ * holding one long run of digits.
  */
 import { runInProcess } from '@gongkai/stages';
 import { round, type BenchRow, type BenchSection } from './lib.ts';
 
 const HEAD = '某县人民政府2016年政府信息公开工作年度报告\n一、概述\n全年主动公开政府信息120条。\n';
 const TAIL = '\n二、依申请公开情况\n收到申请5件。\n';
+
+/** The head row of 表三 (2019 form), tab-separated. */
+const T3_HEAD = '三、收到和处理政府信息公开申请情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计';
 
 const SHAPES: Record<string, { ext: string; make: (n: number) => string }> = {
   'one line of figures': { ext: 'txt', make: (n) => HEAD + '主动公开政府信息123条，'.repeat(n / 13) + TAIL },
@@ -20,6 +24,9 @@ const SHAPES: Record<string, { ext: string; make: (n: number) => string }> = {
   'numbered headings': { ext: 'txt', make: (n) => HEAD + Array.from({ length: n / 16 }, (_, i) => `${i + 1}. 主动公开政府信息情况\n`).join('') + TAIL },
   'spaces, then 附件下载': { ext: 'txt', make: (n) => HEAD + '主动公开政府信息' + ' '.repeat(n) + '条 附件下载x' + TAIL },
   'table rows': { ext: 'txt', make: (n) => HEAD + '行政许可\t1\t2\t3\n'.repeat(n / 12) + TAIL },
+  // a table of the 2019 form whose row holds one long run of digits in a single cell (quadratic in decode and validate until 2026-12-05)
+  'a run of digits in a table cell': { ext: 'txt', make: (n) => HEAD + `${T3_HEAD}\n一、本年新收政府信息公开申请数量\t${'1234567890'.repeat(n / 10)}\n四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n` + TAIL },
+  'a run of digits in an HTML table cell': { ext: 'html', make: (n) => `<html><body><p>${HEAD}</p><table><tr>${T3_HEAD.split('\t').map((c) => `<td>${c}</td>`).join('')}</tr><tr><td>一、本年新收政府信息公开申请数量</td><td>${'1234567890'.repeat(n / 10)}</td></tr></table><p>${TAIL}</p></body></html>` },
   'nested <div>': { ext: 'html', make: (n) => `<html><body><p>${HEAD}</p>${'<div>'.repeat(n / 5)}主动公开政府信息12条。${'</div>'.repeat(n / 5)}</body></html>` },
 };
 
