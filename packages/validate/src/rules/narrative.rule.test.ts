@@ -31,6 +31,21 @@ describe('TEXT_CONTRADICTION (reads the text; extract optional)', () => {
       text: '建立窗口服务大厅，共受理申请136437件。三、政府信息依申请公开工作情况 2015年全区未收到有关政府信息公开申请。',
       want: [],
     },
+    {
+      name: 'no correction from the applicant (申请人) is not "no request" (pingtan 2021 公安局)',
+      text: '2021年，我单位收到政府信息公开申请2件，已发出补正告知，至今未收到该申请人寄回的补正材料，结转下年度办理。',
+      want: [],
+    },
+    {
+      name: 'no one applied for a review against us (申请 as the verb of 行政复议) is not "no request"',
+      text: '全年收到政府信息公开申请3件。全年没有因政府信息公开针对本局申请行政复议的事项。',
+      want: [],
+    },
+    {
+      name: 'near miss: no applicant filed a request is "no request"',
+      text: '本年度没有申请人提出政府信息公开申请。全年收到政府信息公开申请2件。',
+      want: ['requests'],
+    },
     { name: 'fees: 无收取信息处理费 vs a fee', text: '六、其他需要报告的事项 2022年，无收取信息处理费情况。', want: [] },
   ];
   it.each(cases)('$name', ({ text, want }) => {

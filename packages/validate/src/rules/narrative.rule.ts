@@ -51,10 +51,29 @@ function positives(ctx: RuleContext, topic: Topic, statements: readonly TopicSta
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Whether a "none" statement about requests really negates a disclosure request: its
+ * 申请 must be the noun, the request itself. Not so when 申请 is
+ * - the start of 申请人, the applicant (a person): in 未收到该申请人提交的补正 the
+ *   negation reaches what the applicant sent (the correction);
+ * - the verb of 申请行政复议 (没有…针对市公安局申请行政复议或行政诉讼的事项): what is
+ *   applied for, a review, is the topic.
+ * Either way the clause still says no request when it names 申请 again as a noun
+ * (没有申请人提出政府信息公开申请).
+ */
+function negatesTopic(ctx: RuleContext, s: TopicStatement): boolean {
+  if (s.topic !== 'requests' || s.origin !== 'text') return true;
+  const after = ctx.text.slice(s.end);
+  const verbOrPerson = /^(?:人|(?:行政)?复议|提起|(?:提起)?行政诉讼)/.exec(after);
+  if (!verbOrPerson) return true;
+  const rest = /^[^。；！!？?\n，,]*/.exec(after.slice(verbOrPerson[0].length))?.[0] ?? '';
+  return /申请(?!人|(?:行政)?复议|行政诉讼)/.test(rest);
+}
+
 export function checkContradictions(ctx: RuleContext, statements: readonly TopicStatement[]): Finding[] {
   const out: Finding[] = [];
   for (const topic of ['requests', 'review', 'litigation', 'complaints', 'fees'] as const) {
-    const none = statements.find((s) => s.topic === topic && s.none);
+    const none = statements.find((s) => s.topic === topic && s.none && negatesTopic(ctx, s));
     if (!none) continue;
     const pos = positives(ctx, topic, statements);
     const first = pos[0];
