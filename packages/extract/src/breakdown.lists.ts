@@ -107,6 +107,20 @@ function parallel(doc: Doc, totals: readonly NumberToken[], region: { start: num
   return columns.every((col, i) => sumsTo(col, (totals[i] as NumberToken).value)) ? columns : null;
 }
 
+/**
+ * A list that already adds up to its total when a ；/; comes ends there, when going on
+ * would exceed the total: …共510条，其中主动公开169，依申请公开317条，不予公开24条；全年通过
+ * 政府门户网站主动公开…5条… (what follows is a new statement, about one of the parts).
+ */
+function closedAtSemicolon(text: string, parts: PartRef[], total: number): PartRef[] {
+  if (parts.reduce((a, p) => a + p.value, 0) <= total + 1e-6) return parts;
+  for (let i = 1; i < parts.length; i++) {
+    const prev = parts[i - 1] as PartRef, next = parts[i] as PartRef;
+    if (/[；;]/u.test(text.slice(prev.end, next.start)) && sumsTo(parts.slice(0, i), total)) return parts.slice(0, i);
+  }
+  return parts;
+}
+
 /** A place such as 在清理规范的 right before a count (the count is the total of the list after 中，). */
 const CONTAINER = /在[^，。；]{0,40}?(?:的)?\s?$/u;
 /** Longest match of CONTAINER in UTF-16 units (40 characters may each be a surrogate pair). */
@@ -147,6 +161,9 @@ export function findListBreakdowns(doc: Doc, keyAt: KeyAt): Found {
       }
       const total = totals[totals.length - 1];
       if (!total) return;
+      // 其中 details the nearest figure before it: when that figure's measure cannot be read
+      // (131项大项、260小项审批项目，…其中模块化260项: 小项 is no measure word), the total is unknown
+      if (tokens.slice(lo, Math.max(lo, hi)).some((t) => t.start > total.end && t.end <= q && !t.unit && !t.share)) return;
       const open = /[（(]\s*$/u.exec(text.slice(Math.max(0, q - 2), q));
       let end = sentence.end;
       const next = marks[k + 1];
@@ -180,7 +197,7 @@ export function findListBreakdowns(doc: Doc, keyAt: KeyAt): Found {
         }
         if (sumsTo(extended, total.value)) parts = extended;
       }
-      emit(total, parts);
+      emit(total, closedAtSemicolon(text, parts, total.value));
     });
 
     // 在…的15项…中，清理4项…；化转4项…；规范7项…
@@ -190,7 +207,8 @@ export function findListBreakdowns(doc: Doc, keyAt: KeyAt): Found {
       const after = /^[^，。；]{0,24}?中[，,]/u.exec(text.slice(t.end, sentence.end));
       if (!after) continue;
       const from = t.end + after[0].length;
-      const parts = partsFrom(doc, tokens.slice(startingFrom(from)).filter((p) => isCount(p) && p.unit === t.unit), from);
+      // a number already a part of a 其中 list belongs to that list's total, not to this one
+      const parts = partsFrom(doc, tokens.slice(startingFrom(from)).filter((p) => isCount(p) && p.unit === t.unit && !used.has(p.numStart)), from);
       if (parts.length >= 2) emit(t, parts);
     }
   });

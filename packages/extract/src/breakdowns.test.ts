@@ -49,6 +49,20 @@ describe('其中 lists', () => {
     expect(b?.total.key).toBe('requests.closed.total');
   });
 
+  it('the total is the figure right before 其中: one whose measure cannot be read leaves the list unread', () => {
+    expect(breakdowns('对本部门的45项大项、120小项服务事项进行梳理，其中标准化120项。')).toEqual([]);
+    // near miss: the nearest figure is a count, so a part above it is still a part (a reader would flag it)
+    expect(breakdowns('对本部门的120项服务事项进行梳理，其中标准化130项。')).toEqual([{ total: 120, parts: [130], complete: false }]);
+  });
+
+  it('a list that adds up when a ； comes ends there; a new statement after it adds no parts', () => {
+    const text = '全年制作政府信息共300条，其中主动公开信息数200，依申请公开信息数60条，不予公开40条；全年通过门户网站公开规划类信息50条，财政类信息90条。';
+    expect(breakdowns(text)).toEqual([{ total: 300, parts: [200, 60, 40], complete: true }]);
+    // near miss: no prefix adds up, so the whole list stays (and overshoots)
+    const over = '全年制作政府信息共300条，其中主动公开信息数200条，依申请公开信息数90条；不予公开40条。';
+    expect(breakdowns(over)).toEqual([{ total: 300, parts: [200, 90, 40], complete: true }]);
+  });
+
   it('keys the parts that are metrics', () => {
     const [b] = run('全年我办共受理信息公开申请41件，其中网上申请21件，邮寄申请20件。').breakdowns;
     expect(b?.total.key).toBe('requests.received.total');
@@ -61,6 +75,13 @@ describe('lists no 其中 announces', () => {
   it('在…N项…中 lists', () => {
     const text = '在清理规范的15项区级行政审批中介服务事项中，清理4项，不再要求申请人提供相关材料；化转4项，改由审批部门委托；规范7项，申请人可以自行编制。';
     expect(breakdowns(text)).toEqual([{ total: 15, parts: [4, 4, 7], complete: true }]);
+  });
+
+  it('在…中 lists leave a 其中 list’s parts to it (the first figure restates the whole)', () => {
+    const text = '在受理的50件申请中，按时办结的申请共50件，其中：网上申请30件；信函申请20件。';
+    expect(breakdowns(text)).toEqual([{ total: 50, parts: [30, 20], complete: true }]);
+    // near miss: parts of the 在…中 list itself that exceed it are still its parts
+    expect(breakdowns('在清理规范的10项服务事项中，清理4项；化转4项；规范7项。')).toEqual([{ total: 10, parts: [4, 4, 7], complete: false }]);
   });
 
   it('shares of the proactive total belong to it even when they do not add up', () => {

@@ -55,9 +55,6 @@ const REVIEWED: Record<string, { rules: string[]; why: string }> = {
  * the entry.
  */
 const PRODUCT_BUGS: Record<string, string> = {
-  '80600': 'A_CHILD_LE: 「全文电子化的主动公开信息数共198条」 restates the total 198 and is counted as one of its own parts (292 > 198)',
-  '80580': 'A_CHILD_LE: 「131项大项、260小项审批项目」 (major and minor items) read as a part 260 of a total 131',
-  '80627': 'A_CHILD_LE: the categories of 主动公开169 counted with 169/317/24 as parts of 全年印发…共510条 (691 > 510)',
   '80576': 'REPEATED_MENTION_CONFLICT proactive.total 2599 vs 291/68/62: 全年共发布信息291条 etc. are one channel\'s or one kind\'s posts, not the total',
 };
 
