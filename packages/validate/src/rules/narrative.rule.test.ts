@@ -119,6 +119,14 @@ describe('REPEATED_MENTION_CONFLICT', () => {
     // the same topics as top-level sections (regime A often combines topics there): compared
     expect(checkRepeatedMentions(buildContext(build(1).build())).map((f) => f.rule)).toEqual(['REPEATED_MENTION_CONFLICT']);
   });
+  it('a count under a heading on one kind of information is that kind’s, not the total (pingtan 2019: （10）推进重大建设项目信息公开…291条)', () => {
+    const build = (heading: string) => new SyntheticReport(`（一）基本情况\n全年全区主动公开政府信息2000条。\n${heading}\n区市场监管局全年共发布信息120条。`)
+      .section('（一）基本情况', 'overview', 2).section(heading, 'proactive', 3)
+      .mention('proactive.total', 2000, '主动公开政府信息2000条').mention('proactive.total', 120, '全年共发布信息120条');
+    expect(checkRepeatedMentions(buildContext(build('（1）推进食品药品安全信息公开').build()))).toEqual([]);
+    // near miss: a heading on disclosure as such names no kind; the two totals are compared
+    expect(checkRepeatedMentions(buildContext(build('（1）推进政府信息公开').build())).map((f) => f.rule)).toEqual(['REPEATED_MENTION_CONFLICT']);
+  });
   it('a "none" statement against a count is left to TEXT_CONTRADICTION', () => {
     const r = new SyntheticReport('本年度无依申请公开事项。2017年受理依申请公开9件。').mention('requests.received.total', 0, '无依申请公开事项').mention('requests.received.total', 9, '受理依申请公开9件');
     expect(checkRepeatedMentions(buildContext(r.build()))).toEqual([]);

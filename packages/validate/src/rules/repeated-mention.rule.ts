@@ -5,7 +5,8 @@
  * compared with the narrative by TEXT_VS_TABLE; 统计表 values count as statements.
  * A total's mention inside a 其中 list or an 一是/二是 item is a part of something else, and one read
  * under a section about another topic (a 主动公开 count under 政策解读) is likely
- * misattributed: both are skipped.
+ * misattributed, and one under a heading on one kind of information (推进安全生产信息公开)
+ * is that kind's count: all are skipped.
  */
 import type { Finding, Mention, SectionKind } from '@gongkai/core';
 import { clip, fmt } from '../format.helpers.ts';
@@ -24,6 +25,22 @@ function insideList(ctx: RuleContext, m: Mention): boolean {
   return ctx.lastMatchBefore(ITEM_MARKER, m.evidence.start) !== undefined;
 }
 const ITEM_MARKER = /[一二三四五六七八九十]是/g;
+
+/**
+ * A heading that names one line of work on one kind of information (（10）推进重大建设项目信息公开,
+ * （14）推进其他应主动公开的信息公开): what is published under it (全年共发布信息291条) is that
+ * kind's count, not the whole proactive total. A heading on disclosure as such (推进政府信息公开,
+ * 加强主动公开) names no kind and does not count.
+ */
+const KIND_HEADING = /^(?:推进|加强|做好|深化|强化|抓好|落实|突出|聚焦|加大|规范)(.{2,30}?)(?:的)?(?:信息)?公开(?:工作)?$/u;
+const NO_KIND = /^(?:政府信息|政务信息|政务|主动|信息|公开|政府)*$/u;
+
+function underKindHeading(ctx: RuleContext, m: Mention): boolean {
+  if (m.key !== 'proactive.total') return false;
+  const title = ctx.headingAt(m.evidence.start).replace(/\s+/gu, '').replace(/^[（(]?[0-9一二三四五六七八九十]+[）)、.．]/u, '');
+  const head = KIND_HEADING.exec(title);
+  return !!head && !NO_KIND.test(head[1] ?? '');
+}
 
 /** The section kinds where each metric family is at home; a statement under another topic's section is not compared. */
 const HOME: Record<string, readonly SectionKind[]> = {
@@ -50,7 +67,7 @@ export function checkRepeatedMentions(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const [key, mentions] of ctx.narrative) {
     if (/^t[234]\./.test(key)) continue;
-    const exact = mentions.filter((m) => !m.approx && !isNoneStatement(m) && !insideList(ctx, m) && !underOtherTopic(ctx, m));
+    const exact = mentions.filter((m) => !m.approx && !isNoneStatement(m) && !insideList(ctx, m) && !underOtherTopic(ctx, m) && !underKindHeading(ctx, m));
     const byValue = new Map<number, Mention>();
     for (const m of exact) if (!byValue.has(m.value)) byValue.set(m.value, m);
     if (byValue.size < 2) continue;
