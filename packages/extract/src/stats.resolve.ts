@@ -102,10 +102,11 @@ export type Pick =
  *   equal columns. The first is dropped when `orderDoubted` (the parent row
  *   breaks it itself, or its own constraint-chosen reading was refuted by
  *   the prose: the cumulative column is empty or a slip there);
- * a reading the table's constraints chose is still dropped when the prose
- * states figures for the row and neither of its numbers is one of them:
- * the constraints assume both cells were printed right, the prose is what
- * the publisher wrote about the year.
+ * a reading that this-year ≤ cumulative chose is still dropped when the
+ * prose states figures for the row and neither of its numbers is one of
+ * them: that order assumes both cells were printed right, the prose is what
+ * the publisher wrote about the year. A reading the digits and child ≤
+ * parent settle without that order stands against the prose (a conflict).
  */
 export function pickReading(
   all: readonly Reading[],
@@ -120,7 +121,13 @@ export function pickReading(
   const byTable = constrained(all, parent, orderDoubted || (parent !== null && !ordered(parent)));
   if (!byTable) return { reading: null, contradicted: false };
   const [r0, r1] = byTable.reading;
-  if (stated.size > 0 && !stated.has(r0) && !(r1 !== null && stated.has(r1))) return { reading: null, contradicted: true };
+  if (stated.size > 0 && !stated.has(r0) && !(r1 !== null && stated.has(r1))) {
+    // only a choice that rests on this-year ≤ cumulative is refuted (that order assumes both cells printed
+    // right); one the digits and child ≤ parent settle alone stands, and the prose's other figure is a
+    // conflict for validation to report (网上申请数条44 under 7|28 is 4|4 whatever the prose says)
+    const loose = constrained(all, parent, true);
+    if (!loose || loose.reading !== byTable.reading) return { reading: null, contradicted: true };
+  }
   return byTable;
 }
 

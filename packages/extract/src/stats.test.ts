@@ -43,6 +43,13 @@ describe('readings of a 统计表 digit run as [this year, cumulative]', () => {
     expect(chooseReading(allReadings('640', 2), new Set([40]), null)).toEqual([6, 40]);
   });
 
+  it('a reading child ≤ parent settles without the order stands against the prose (a conflict to report, not a cell to drop)', () => {
+    // 45 under 7 | 28: 45 | ∅ exceeds the parent, so 4 | 5 is the only reading; prose saying 3 does not unread it
+    expect(chooseReading(allReadings('45', 2), new Set([3]), [7, 28])).toEqual([4, 5]);
+    // near miss: under 50 | 60 both 4 | 5 and 45 | ∅ fit, only the order chose 4 | 5, and the prose refutes it
+    expect(chooseReading(allReadings('45', 2), new Set([3]), [50, 60])).toBeNull();
+  });
+
   it('under a parent that breaks this-year ≤ cumulative, child ≤ parent alone decides', () => {
     expect(chooseReading(allReadings('640', 2), new Set(), [64, 0])).toEqual([64, 0]);
     expect(chooseReading(allReadings('520', 2), new Set(), [64, 0])).toEqual([52, 0]);
