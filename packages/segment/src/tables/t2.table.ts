@@ -10,29 +10,9 @@ import { allOf, type SplitCheck } from './digits.split.ts';
 import { scanNumbers, tabCells, type NumToken } from './numbers.scan.ts';
 import { anchorRows, type RowSpec } from './rows.anchor.ts';
 import { parseRow, placeRow, rowRaw, type RowParse } from './table-rows.parse.ts';
+import { T2_COLS, type T2Variant } from './t2.form.ts';
 
-type Variant = '2019' | '2021';
 
-const COLS: Record<Variant, Record<string, readonly string[]>> = {
-  '2019': {
-    rules: ['made', 'published', 'public_total'],
-    normative_docs: ['made', 'published', 'public_total'],
-    licensing: ['prev_items', 'delta', 'decisions'],
-    other_services: ['prev_items', 'delta', 'decisions'],
-    penalty: ['prev_items', 'delta', 'decisions'],
-    coercion: ['prev_items', 'delta', 'decisions'],
-    admin_fees: ['prev_items', 'delta'],
-    procurement: ['projects', 'amount'],
-  },
-  '2021': {
-    rules: ['issued', 'repealed', 'in_force'],
-    normative_docs: ['issued', 'repealed', 'in_force'],
-    licensing: ['decisions'],
-    penalty: ['decisions'],
-    coercion: ['decisions'],
-    admin_fees: ['amount_wan_yuan'],
-  },
-};
 
 /** Column labels of the national forms (DOMAIN.md 2.1), for the cells' `colLabel`. */
 const COL_LABELS: Record<string, string> = {
@@ -67,7 +47,7 @@ function nonNegativeBut(delta: number): SplitCheck {
   return (v) => v.every((x, i) => i === delta || x === null || x >= 0);
 }
 
-function checkFor(variant: Variant, row: string, cols: readonly string[]): SplitCheck {
+function checkFor(variant: T2Variant, row: string, cols: readonly string[]): SplitCheck {
   const whole = allOf(wholeBefore(row === 'procurement' || row === 'admin_fees' && variant === '2021' ? cols.length - 1 : cols.length), nonNegativeBut(cols.indexOf('delta')));
   if (variant === '2019' && (row === 'rules' || row === 'normative_docs')) return allOf(whole, publishedWithinTotal);
   if (cols[0] === 'prev_items') return allOf(whole, itemsStayNonNegative);
@@ -78,13 +58,13 @@ export function parseT2(text: string, c: CompactText, from: number, limit: numbe
   const head = findFirstOf(c, ['第二十条第（一）项', '第二十条第(一)项', '第二十条'], from, limit);
   if (!head) return null;
   const headerEnd = Math.min(limit, head.start + 4000);
-  const variant: Variant = findFirstOf(c, ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额'], head.start, headerEnd) ? '2021' : '2019';
+  const variant: T2Variant = findFirstOf(c, ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额'], head.start, headerEnd) ? '2021' : '2019';
   const end = findFirstOf(c, ['收到和处理政府信息公开申请情况', '本年新收'], head.end, headerEnd)?.start ?? headerEnd;
   const rows = anchorRows(c, SPECS, head.end, end);
   if (rows.length < 3) return null;
   const table: ReportTable = { kind: 't2', variant, start: head.start, end: head.end, cells: [], unparsed: [] };
   for (const [i, r] of rows.entries()) {
-    const cols = COLS[variant][r.spec.id];
+    const cols = T2_COLS[variant][r.spec.id];
     if (!cols) continue;
     const valuesEnd = i === rows.length - 1 ? boundedEnd(text, r.valuesStart, r.valuesEnd) : r.valuesEnd;
     const tabbed = tabCells(text, r.valuesStart, r.valuesEnd, cols.length);

@@ -3,19 +3,19 @@
  * rows × 7 columns, recognized in tab-separated rows, PDF layout text or a
  * page flattened onto one line, and split under the table's identities.
  */
-import { T3_COLUMNS, type ReportTable, type TableCell } from '@gongkai/core';
+import { T3_COLUMNS, type ReportTable } from '@gongkai/core';
 import type { CompactText } from '../text/compact.text.ts';
 import { findFirstOf } from '../text/compact.text.ts';
 import { sumRule } from './digits.split.ts';
 import { endOfNumbers, scanNumbers, tabCells } from './numbers.scan.ts';
 import { anchorRows, type RowSpec } from './rows.anchor.ts';
 import { solveRows } from './solve/rows.solve.ts';
-import { T3_GROUPS as GROUPS, t3Identities } from './solve/t3.identities.ts';
+import { t3Identities } from './solve/t3.identities.ts';
 import { parseRow, placeRow, plainRun, type RowParse } from './table-rows.parse.ts';
+import { deriveSums } from './t3.sums.ts';
 
 const COLS = T3_COLUMNS.map((c) => c.id);
 const COL_LABELS = T3_COLUMNS.map((c) => c.label);
-const GROUP_LABELS: Record<string, string> = { refused: '（三）不予公开', unable: '（四）无法提供', not_processed: '（五）不予处理', other: '（六）其他处理' };
 
 /** Rows in the order the table prints them (group labels before their sub-rows). */
 const SPECS: RowSpec[] = [
@@ -49,26 +49,6 @@ const SPECS: RowSpec[] = [
   { id: 'total', keys: ['总计'] },
   { id: 'carried_forward', keys: ['结转下年度继续办理', '结转下年度'] },
 ];
-
-/** Adds derived group sums the table implies but does not print. */
-function deriveSums(table: ReportTable, variant: '2019' | '2021'): void {
-  const byKey = new Map(table.cells.map((c) => [`${c.row}|${c.col}`, c]));
-  for (const [g, subs] of Object.entries(GROUPS)) {
-    if (g === 'other' && variant === '2019') continue;
-    for (const col of COLS) {
-      if (byKey.has(`${g}.sum|${col}`)) continue;
-      const cells = subs.map((s) => byKey.get(`${g}.${s}|${col}`));
-      if (!cells.every((c): c is TableCell => c !== undefined && c.value !== null)) continue;
-      table.cells.push({
-        row: `${g}.sum`, col, value: cells.reduce((x, c) => x + (c.value as number), 0), raw: '',
-        start: Math.min(...cells.map((c) => c.start)), end: Math.max(...cells.map((c) => c.end)), derived: true,
-        // as sure as the least sure of its parts
-        how: cells.every((c) => (c.how ?? 'structure') === 'structure') ? 'structure' : 'solver-unique',
-        rowLabel: GROUP_LABELS[g] ?? g, colLabel: COL_LABELS[COLS.indexOf(col)] ?? col,
-      });
-    }
-  }
-}
 
 /** 表三 in text[from, limit), or null when its first rows are not there. */
 export function parseT3(text: string, c: CompactText, from: number, limit: number): ReportTable | null {

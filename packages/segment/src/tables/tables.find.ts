@@ -7,7 +7,7 @@
 import type { ReportTable, TableGrid } from '@gongkai/core';
 import { compact } from '../text/compact.text.ts';
 import { matchGrids } from './grid/grid.tables.ts';
-import { deriveSums } from './grid/t3.grid.ts';
+import { deriveSums } from './t3.sums.ts';
 import { parseStats } from './stats.table.ts';
 import { parseT2 } from './t2.table.ts';
 import { parseT3 } from './t3.table.ts';

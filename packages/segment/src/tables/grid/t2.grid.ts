@@ -13,29 +13,9 @@ import { isTextRow, valueCells, type GridRow, type RowCell } from './grid.rows.t
 import { matchLabel, specs } from './labels.match.ts';
 import { cellOf, unparsedRow } from './table.cells.ts';
 import { amountIn, fitValues, statedUnit } from './values.fit.ts';
+import { T2_COLS, type T2Variant } from '../t2.form.ts';
 
-type Variant = '2019' | '2021';
 
-const COLS: Record<Variant, Record<string, readonly string[]>> = {
-  '2019': {
-    rules: ['made', 'published', 'public_total'],
-    normative_docs: ['made', 'published', 'public_total'],
-    licensing: ['prev_items', 'delta', 'decisions'],
-    other_services: ['prev_items', 'delta', 'decisions'],
-    penalty: ['prev_items', 'delta', 'decisions'],
-    coercion: ['prev_items', 'delta', 'decisions'],
-    admin_fees: ['prev_items', 'delta'],
-    procurement: ['projects', 'amount'],
-  },
-  '2021': {
-    rules: ['issued', 'repealed', 'in_force'],
-    normative_docs: ['issued', 'repealed', 'in_force'],
-    licensing: ['decisions'],
-    penalty: ['decisions'],
-    coercion: ['decisions'],
-    admin_fees: ['amount_wan_yuan'],
-  },
-};
 
 const ROW_SPECS = specs([
   { id: 'rules', keys: ['规章'] },
@@ -82,7 +62,7 @@ function headerOf(row: GridRow): Header | null {
   return cols.size === 0 ? null : { grid: row.grid, cols, cellCount: row.cells.length };
 }
 
-function variantOf(h: Header): Variant | null {
+function variantOf(h: Header): T2Variant | null {
   const ids = [...h.cols.keys()];
   if (ids.some((id) => COL_2021.includes(id)) || [...h.cols.values()].some((c) => c.key.includes('本年处理决定'))) return '2021';
   if (ids.some((id) => COL_2019.includes(id))) return '2019';
@@ -98,7 +78,7 @@ const ENDS_T2 = /本年新收|上年结转|申请人情况|自然人|行政复�
 /** 表二 from the rows of the grids, or null when they hold none. */
 export function matchT2(rows: readonly GridRow[]): ReportTable | null {
   let header: Header | null = null;
-  let variant: Variant | null = null;
+  let variant: T2Variant | null = null;
   const table: ReportTable = { kind: 't2', variant: '2019', start: Infinity, end: 0, cells: [], unparsed: [] };
   const done = new Set<string>();
   /** Data rows met before any header (a header row lost in conversion): read once the variant is known. */
@@ -144,8 +124,8 @@ export function matchT2(rows: readonly GridRow[]): ReportTable | null {
  * 其他对外管理服务事项 and 政府集中采购 and three values per 许可/处罚/强制 row;
  * 2021 has one. Null when the rows do not tell, or contradict each other.
  */
-function inferVariant(rows: ReadonlyArray<{ row: GridRow; spec: string }>): Variant | null {
-  const votes = new Set<Variant>();
+function inferVariant(rows: ReadonlyArray<{ row: GridRow; spec: string }>): T2Variant | null {
+  const votes = new Set<T2Variant>();
   for (const { row, spec } of rows) {
     if (spec === 'other_services' || spec === 'procurement') votes.add('2019');
     if (spec === 'licensing' || spec === 'penalty' || spec === 'coercion') {
@@ -154,12 +134,12 @@ function inferVariant(rows: ReadonlyArray<{ row: GridRow; spec: string }>): Vari
       else if (n === 1) votes.add('2021');
     }
   }
-  return votes.size === 1 ? ([...votes][0] as Variant) : null;
+  return votes.size === 1 ? ([...votes][0] as T2Variant) : null;
 }
 
 /** Reads one data row of 表二 into the table (or into `unparsed`, naming why). */
-function readInto(table: ReportTable, row: GridRow, id: string, variant: Variant, header: Header | null, done: Set<string>): void {
-  const cols = COLS[variant][id];
+function readInto(table: ReportTable, row: GridRow, id: string, variant: T2Variant, header: Header | null, done: Set<string>): void {
+  const cols = T2_COLS[variant][id];
   if (!cols) {
     table.unparsed.push(unparsedRow(row, `${id}: no such row in the ${variant} 表二`));
     return;

@@ -6,9 +6,11 @@
  * set of template rows fits the gap, and are kept only when the table's
  * identities hold with them. A row that cannot be placed goes to `unparsed`.
  */
-import { T3_COLUMNS, type ReportTable, type TableCell } from '@gongkai/core';
+import { T3_COLUMNS, type ReportTable } from '@gongkai/core';
 import { isTextRow, valueCells, type GridRow, type RowCell } from './grid.rows.ts';
 import { matchLabel, specs, type LabelSpec } from './labels.match.ts';
+import { T3_GROUPS } from '../solve/t3.identities.ts';
+import { deriveSums } from '../t3.sums.ts';
 import { cellOf, unparsedRow } from './table.cells.ts';
 
 const COLS = T3_COLUMNS.map((c) => c.id);
@@ -62,12 +64,7 @@ const COL_SPECS = specs([
   { id: 'total', keys: ['总计', '合计'] },
 ]);
 
-export const GROUPS: Record<string, readonly string[]> = {
-  refused: ['state_secret', 'law_forbidden', 'three_safety_one_stability', 'third_party', 'internal_affairs', 'process_info', 'enforcement_file', 'admin_query'],
-  unable: ['not_held', 'needs_creation', 'unclear_after_amend'],
-  not_processed: ['petition_complaint', 'repeat', 'publication', 'mass_repeat', 'confirm_or_reissue'],
-  other: ['no_amend_overdue', 'fee_unpaid', 'other'],
-};
+export const GROUPS: Readonly<Record<string, readonly string[]>> = T3_GROUPS;
 
 /** True when a row holds 表三's column header (at least four of its seven column labels). */
 export function isT3Header(row: GridRow): boolean {
@@ -314,21 +311,3 @@ export function matchT3(rows: readonly GridRow[]): ReportTable | null {
   return table;
 }
 
-const SUM_LABEL: Record<string, string> = { refused: '不予公开', unable: '无法提供', not_processed: '不予处理', other: '其他处理' };
-
-/** Group sums the 2021 template does not print: the sum of the sub-rows (marked `derived`). */
-export function deriveSums(table: ReportTable, variant: '2019' | '2021'): void {
-  const byKey = new Map(table.cells.map((c) => [`${c.row}|${c.col}`, c]));
-  for (const [g, subs] of Object.entries(GROUPS)) {
-    if (g === 'other' && variant === '2019') continue;
-    for (const col of COLS) {
-      if (byKey.has(`${g}.sum|${col}`)) continue;
-      const cells = subs.map((s) => byKey.get(`${g}.${s}|${col}`));
-      if (!cells.every((c): c is TableCell => c !== undefined && c.value !== null)) continue;
-      table.cells.push({
-        how: 'structure', rowLabel: SUM_LABEL[g] ?? g, colLabel: T3_COLUMNS.find((x) => x.id === col)?.label ?? col, row: `${g}.sum`, col, value: cells.reduce((x, c) => x + (c.value as number), 0), raw: '',
-        start: Math.min(...cells.map((c) => c.start)), end: Math.max(...cells.map((c) => c.end)), derived: true,
-      });
-    }
-  }
-}
