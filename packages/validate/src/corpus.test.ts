@@ -60,12 +60,11 @@ const PRODUCT_BUGS: Record<string, string> = {};
 const WHOLE_OPENINGS = new Set(['03', '07']);
 /**
  * Openings cut short that validate does not call TRUNCATED today (product
- * bugs, it.fails): 10 stops at a sentence end after its 引言 lists six parts;
- * 15, 20 stop mid-sentence or mid-heading (…被提起, …依申請公開政府信息和); 24, 29, 37 stop inside 表三's header (2019 form), where the product
- * says REQUIRED_CONTENT_MISSING instead. (57, a 2024 opening cut before any table, is
- * TRUNCATED now that its year settles its regime as C.)
+ * bugs, it.fails). Empty: 10 (a comma list of six parts, one present), 15 and 20
+ * (mid-sentence with fewer parts than announced), 24, 29, 37 (a 2019 form cut
+ * inside 表三's header) and 57 (a 2024 opening before any table) are all TRUNCATED.
  */
-const UNFLAGGED_CUTS = new Set(['10', '15', '20', '24', '29', '37']);
+const UNFLAGGED_CUTS = new Set<string>([]);
 
 const keyOf = (name: string) => /^(\d+)_/.exec(name)?.[1] ?? name.replace(/\.[^.]+$/, '');
 
