@@ -1,7 +1,7 @@
 /**
  * The layer rules (STYLE.md "The shape"), checked on every source file of
- * packages/*\/src and services/*\/src (tests and *.fixture.ts excepted: they
- * are test support): the pure packages import only @gongkai/core and no
+ * packages/*\/src and services/*\/src (tests excepted; test fixtures live
+ * outside src/, in packages/x/test or test/stages): the pure packages import only @gongkai/core and no
  * I/O; only pipeline imports bullmq and ioredis; only store imports
  * mongodb; only config reads process.env; no import cycles. A dependency
  * rule checker in ~100 lines instead of dependency-cruiser, whose current
@@ -28,7 +28,7 @@ function sourcesIn(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
     if (e.isDirectory()) return sourcesIn(p);
-    return /\.(ts|mjs)$/.test(e.name) && !/\.(test|fixture)\.ts$/.test(e.name) ? [p] : [];
+    return /\.(ts|mjs)$/.test(e.name) && !/\.test\.ts$/.test(e.name) ? [p] : [];
   });
 }
 

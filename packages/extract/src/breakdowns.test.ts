@@ -1,6 +1,6 @@
 import type { Breakdown } from '@gongkai/core';
 import { describe, expect, it } from 'vitest';
-import { run } from './synthetic.fixture.ts';
+import { run } from '../test/synthetic.fixture.ts';
 
 const shape = (b: Breakdown) => ({ total: b.total.value, parts: b.parts.map((p) => p.value), complete: b.complete });
 const breakdowns = (text: string) => run(text).breakdowns.map(shape);

@@ -3,7 +3,7 @@ import { isMetricKey } from '@gongkai/core';
 import { describe, expect, it } from 'vitest';
 import type { Section } from '@gongkai/core';
 import { extract } from './extract.stage.ts';
-import { decodeOf, run, segmentOf, treeOf, values } from './synthetic.fixture.ts';
+import { decodeOf, run, segmentOf, treeOf, values } from '../test/synthetic.fixture.ts';
 
 describe('narrative metrics: the keyword before the number, in the same clause', () => {
   it.each<[string, Record<string, number | string>]>([

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Regime } from '@gongkai/core';
-import { run, values } from './synthetic.fixture.ts';
+import { run, values } from '../test/synthetic.fixture.ts';
 
 interface Case {
   name: string;

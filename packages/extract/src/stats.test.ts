@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locateStatsTables } from './stats.rows.ts';
 import { allReadings, chooseReading, readings, statsKey } from './stats.resolve.ts';
-import { run, tableOf, values } from './synthetic.fixture.ts';
+import { run, tableOf, values } from '../test/synthetic.fixture.ts';
 
 describe('readings of a 统计表 digit run as [this year, cumulative]', () => {
   it.each<[string, Array<[number, number | null]>]>([

@@ -1,6 +1,6 @@
 import type { ReportTable } from '@gongkai/core';
 import { describe, expect, it } from 'vitest';
-import { run, values } from './synthetic.fixture.ts';
+import { run, values } from '../test/synthetic.fixture.ts';
 import { splits } from './tables.corroborate.ts';
 
 /** A 2021 表二 whose 行政规范性文件 row ran together: three ambiguous cells over one digit run, as segment leaves them. */

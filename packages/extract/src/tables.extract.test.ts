@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run, tableOf, values } from './synthetic.fixture.ts';
+import { run, tableOf, values } from '../test/synthetic.fixture.ts';
 
 const T3_TEXT = [
   '（二）依申请公开情况。2024年，区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复。',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from './synthetic.fixture.ts';
+import { run } from '../test/synthetic.fixture.ts';
 
 const zeros = (text: string) =>
   Object.fromEntries(run(text).metrics.filter((m) => m.source === 'zero').map((m) => [m.key, m.value]));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SegmentResult } from '@gongkai/core';
 import { buildContext } from './validate.context.ts';
 import { checkNonNegInt } from './rules/nonneg-int.rule.ts';
-import { consistentT3, CONSISTENT_T4, SyntheticReport } from './synthetic.fixture.ts';
+import { consistentT3, CONSISTENT_T4, SyntheticReport } from '../test/synthetic.fixture.ts';
 import { validate } from './validate.stage.ts';
 
 const A_REPORT = [

@@ -2,7 +2,7 @@ import { BadInputError } from '@gongkai/core';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../decode.stage.ts';
-import { buildPdf, tinyPng } from '../test-support/fixtures.build.ts';
+import { buildPdf, tinyPng } from '../../test/fixtures.build.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runStep } from '../test-support/fixtures.build.ts';
+import { runStep } from '../../test/fixtures.build.ts';
 import { isBrokenBreak, joinBrokenLines, splitFlattened } from './lines.structure.ts';
 
 const LONG = '进一步加强组织领导，规范政府信息公开行为，充实政府信息公开内容，切实发挥好政府信息公开工作的桥梁沟通作用，较好地开展了各项工作';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runStep } from '../test-support/fixtures.build.ts';
+import { runStep } from '../../test/fixtures.build.ts';
 import { normalizeSpaces } from './spaces.normalize.ts';
 
 describe('step 4: spaces', () => {

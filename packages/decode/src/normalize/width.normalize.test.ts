@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runStep } from '../test-support/fixtures.build.ts';
+import { runStep } from '../../test/fixtures.build.ts';
 import { foldWidth } from './width.normalize.ts';
 
 describe('step 3: full-width digits and letters', () => {

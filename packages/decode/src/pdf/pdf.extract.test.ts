@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from '../decode.stage.ts';
-import { buildPdf } from '../test-support/fixtures.build.ts';
+import { buildPdf } from '../../test/fixtures.build.ts';
 
 const text = (size: number, x: number, y: number, s: string) => `BT /F1 ${size} Tf ${x} ${y} Td (${s}) Tj ET`;
 const line = (x1: number, y1: number, x2: number, y2: number) => `${x1} ${y1} m ${x2} ${y2} l S`;

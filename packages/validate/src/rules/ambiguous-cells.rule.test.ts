@@ -1,7 +1,7 @@
 /** AMBIGUOUS_CELLS on a flattened 表二 row segment could not split: one finding per row, naming it and its candidate splits. */
 import type { Metric, ReportTable } from '@gongkai/core';
 import { describe, expect, it } from 'vitest';
-import { SyntheticReport } from '../synthetic.fixture.ts';
+import { SyntheticReport } from '../../test/synthetic.fixture.ts';
 import { buildContext } from '../validate.context.ts';
 import { checkAmbiguousCells } from './ambiguous-cells.rule.ts';
 

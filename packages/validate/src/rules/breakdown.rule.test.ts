@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SyntheticReport } from '../synthetic.fixture.ts';
+import { SyntheticReport } from '../../test/synthetic.fixture.ts';
 import { buildContext } from '../validate.context.ts';
 import { checkBreakdowns } from './breakdown.rule.ts';
 import { checkSumRules } from './sum-rules.rule.ts';

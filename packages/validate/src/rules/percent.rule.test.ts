@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SyntheticReport } from '../synthetic.fixture.ts';
+import { SyntheticReport } from '../../test/synthetic.fixture.ts';
 import { buildContext } from '../validate.context.ts';
 import { checkPercentages } from './percent.rule.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consistentT3, CONSISTENT_T4, SyntheticReport } from '../synthetic.fixture.ts';
+import { consistentT3, CONSISTENT_T4, SyntheticReport } from '../../test/synthetic.fixture.ts';
 import { topicStatements } from '../topic-statements.scan.ts';
 import { buildContext } from '../validate.context.ts';
 import { checkRequiredContent } from './required-content.rule.ts';

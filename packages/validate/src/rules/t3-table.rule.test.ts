@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consistentT3, CONSISTENT_T4, SyntheticReport } from '../synthetic.fixture.ts';
+import { consistentT3, CONSISTENT_T4, SyntheticReport } from '../../test/synthetic.fixture.ts';
 import { buildContext } from '../validate.context.ts';
 import { checkT3 } from './t3-table.rule.ts';
 import { checkT4 } from './t4-table.rule.ts';

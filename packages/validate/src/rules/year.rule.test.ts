@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SyntheticReport, type SyntheticOptions } from '../synthetic.fixture.ts';
+import { SyntheticReport, type SyntheticOptions } from '../../test/synthetic.fixture.ts';
 import { buildContext } from '../validate.context.ts';
 import { checkYears } from './year.rule.ts';
 

@@ -2,8 +2,8 @@ import { BadInputError } from '@gongkai/core';
 import { readShared, seedFiles, SHARED_SKIP_REASON, sharedAvailable } from '@gongkai/testkit';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { htmlCharsetHint } from './charset.label.ts';
-import { decodeText } from './encoding.detect.ts';
+import { htmlCharsetHint } from '../../../../packages/decode/src/encoding/charset.label.ts';
+import { decodeText } from '../../../../packages/decode/src/encoding/encoding.detect.ts';
 
 const SAMPLE = '2017年，我区主动公开政府信息1763条，依申请公开办理情况良好。政府信息公开工作年度报告。';
 const TRAD = '2017年，我縣政府網站共公開各類信息3651條，依申請公開辦理情況良好。政府信息公開工作年度報告。';

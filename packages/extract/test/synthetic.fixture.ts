@@ -4,7 +4,7 @@
  * that text (so every offset is real).
  */
 import type { DecodeResult, ExtractResult, Regime, ReportTable, Section, SectionKind, SegmentResult, TableCell } from '@gongkai/core';
-import { extract } from './extract.stage.ts';
+import { extract } from '../src/extract.stage.ts';
 
 export function decodeOf(text: string): DecodeResult {
   return {

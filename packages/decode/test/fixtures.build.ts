@@ -1,7 +1,7 @@
 /** Helpers shared by the decode tests (not part of the package API). */
 import { deflateSync } from 'node:zlib';
-import type { TrackedText } from '../text/tracked-text.ts';
-import { untracked } from '../text/tracked-text.ts';
+import type { TrackedText } from '../src/text/tracked-text.ts';
+import { untracked } from '../src/text/tracked-text.ts';
 
 /** Runs a TrackedText step on a plain string. */
 export function runStep(step: (t: TrackedText) => TrackedText, input: string): string {

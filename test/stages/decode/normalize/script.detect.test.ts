@@ -1,8 +1,8 @@
 import { readShared, seedFiles, SHARED_SKIP_REASON, sharedAvailable } from '@gongkai/testkit';
 import { describe, expect, it } from 'vitest';
-import { untracked } from '../text/tracked-text.ts';
-import { detectScript, isTraditionalChar } from './script.detect.ts';
-import { simplifyStrays, toSimplified } from './t2s.convert.ts';
+import { untracked } from '../../../../packages/decode/src/text/tracked-text.ts';
+import { detectScript, isTraditionalChar } from '../../../../packages/decode/src/normalize/script.detect.ts';
+import { simplifyStrays, toSimplified } from '../../../../packages/decode/src/normalize/t2s.convert.ts';
 
 describe('step 2: script detection and t2s', () => {
   it.each([

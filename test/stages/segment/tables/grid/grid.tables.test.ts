@@ -1,7 +1,7 @@
 import type { ReportTable } from '@gongkai/core';
 import { decode } from '@gongkai/decode';
 import { describe, expect, it } from 'vitest';
-import { segment } from '../../segment.stage.ts';
+import { segment } from '../../../../../packages/segment/src/segment.stage.ts';
 import { formT2, formT3, formT4, formT5, toAligned, toDocx, toHtml, toMarkdown, type Form } from './forms.fixture.ts';
 
 const INTRO = '某区2021年政府信息公开工作年度报告\n一、总体情况\n2021年，本区主动公开政府信息123条。\n';

@@ -1,11 +1,11 @@
 import { readShared, seedFiles, sharedGoldFor, SHARED_SKIP_REASON, sharedAvailable } from '@gongkai/testkit';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decode } from './decode.stage.ts';
-import { detectScript } from './normalize/script.detect.ts';
-import { HEADING_START } from './normalize/lines.structure.ts';
-import { htmlPage } from './test-support/fixtures.build.ts';
-import { originalOffset } from './text/tracked-text.ts';
+import { decode } from '../../../packages/decode/src/decode.stage.ts';
+import { detectScript } from '../../../packages/decode/src/normalize/script.detect.ts';
+import { HEADING_START } from '../../../packages/decode/src/normalize/lines.structure.ts';
+import { htmlPage } from '../../../packages/decode/test/fixtures.build.ts';
+import { originalOffset } from '../../../packages/decode/src/text/tracked-text.ts';
 
 /** The gold comparison: NFKC, no whitespace, no punctuation. */
 const squash = (s: string) => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');

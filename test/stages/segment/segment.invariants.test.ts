@@ -8,7 +8,7 @@ import type { DecodeResult, Section, SegmentResult } from '@gongkai/core';
 import { decode } from '@gongkai/decode';
 import { SHARED_SKIP_REASON, readShared, realCorpusFiles, seedFiles, sharedAvailable } from '@gongkai/testkit';
 import { describe, expect, it } from 'vitest';
-import { segment } from './segment.stage.ts';
+import { segment } from '../../../packages/segment/src/segment.stage.ts';
 
 function checkSections(sections: readonly Section[], lo: number, hi: number, level: number): void {
   let prevEnd = lo;

@@ -1,7 +1,7 @@
 import { readShared, SHARED_SKIP_REASON, sharedAvailable } from '@gongkai/testkit';
 import { describe, expect, it } from 'vitest';
-import { untracked } from '../text/tracked-text.ts';
-import { removePinyin } from './pinyin.normalize.ts';
+import { untracked } from '../../../../packages/decode/src/text/tracked-text.ts';
+import { removePinyin } from '../../../../packages/decode/src/normalize/pinyin.normalize.ts';
 
 const cases: Array<[string, string, number]> = [
   ['平山縣2017年政府信息公開(kāi)年度報(bào)告', '平山縣2017年政府信息公開年度報告', 2],

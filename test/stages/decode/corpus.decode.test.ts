@@ -1,7 +1,7 @@
 import type { DecodeResult } from '@gongkai/core';
 import { openingFiles, readShared, realNonReportFiles, realReportFiles, SHARED_SKIP_REASON, sharedAvailable } from '@gongkai/testkit';
 import { describe, expect, it } from 'vitest';
-import { decode } from './decode.stage.ts';
+import { decode } from '../../../packages/decode/src/decode.stage.ts';
 
 const files = sharedAvailable ? realReportFiles() : [];
 const openings = sharedAvailable ? openingFiles() : [];

@@ -1,7 +1,7 @@
 import { readShared, SHARED_SKIP_REASON, sharedAvailable } from '@gongkai/testkit';
 import { describe, expect, it } from 'vitest';
-import { stripChrome } from './chrome.strip.ts';
-import { untracked } from './tracked-text.ts';
+import { stripChrome } from '../../../../packages/decode/src/text/chrome.strip.ts';
+import { untracked } from '../../../../packages/decode/src/text/tracked-text.ts';
 
 const strip = (text: string) => stripChrome(untracked(text));
 

@@ -20,7 +20,7 @@ import {
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { segment } from './segment.stage.ts';
+import { segment } from '../../../packages/segment/src/segment.stage.ts';
 
 const cache = new Map<string, { decoded: DecodeResult; result: SegmentResult }>();
 async function run(rel: string) {

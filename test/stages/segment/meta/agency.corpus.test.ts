@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { decode } from '@gongkai/decode';
 import { SHARED_DIR, SHARED_SKIP_REASON, realCorpusFiles, sharedAvailable } from '@gongkai/testkit';
 import { describe, expect, it } from 'vitest';
-import { segment } from '../segment.stage.ts';
-import { fragmentReason } from './agency.check.ts';
+import { segment } from '../../../../packages/segment/src/segment.stage.ts';
+import { fragmentReason } from '../../../../packages/segment/src/meta/agency.check.ts';
 
 function heldOutIds(): Set<string> {
   const p = join(SHARED_DIR, 'corpus', 'real', 'HELDOUT.txt');
