@@ -12,9 +12,8 @@ export type BadFormat = (typeof BAD_FORMATS)[number];
 
 const T3_HEAD = ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 
-/** A deterministic string of junk: C0 controls (no NUL), DEL, U+FFFD, private-use and unpaired-looking characters, stray markup. */
-function junk(n: number, seed: number): string {
-  const pool = ['\u0001', '\u0007', '\u001b', '\u007f', '\ufffd', '\ue000', '\uf8ff', '\u200b', '\u202e', 'Ã', '¤', '\u0300', '<', '&', '|', '\t', '9', '零'];
+/** `n` characters drawn from `pool` by a fixed linear congruential sequence: the same input every run. */
+function drawn(pool: readonly string[], n: number, seed: number): string {
   let x = seed;
   let out = '';
   for (let i = 0; i < n; i++) {
@@ -24,16 +23,14 @@ function junk(n: number, seed: number): string {
   return out;
 }
 
+/** A deterministic string of junk: C0 controls (no NUL), DEL, U+FFFD, private-use and unpaired-looking characters, stray markup. */
+function junk(n: number, seed: number): string {
+  return drawn(['\u0001', '\u0007', '\u001b', '\u007f', '\ufffd', '\ue000', '\uf8ff', '\u200b', '\u202e', 'Ã', '¤', '\u0300', '<', '&', '|', '\t', '9', '零'], n, seed);
+}
+
 /** Text a wrong decoding leaves in cells (Latin-1 read of UTF-8, stray marks and markup): decodable, but no figure. */
 function mojibake(n: number, seed: number): string {
-  const pool = ['Ã', '¤', 'å', '¹', '´', '\u0300', '<', '&', '|', '#', '9', '零', '—', '·'];
-  let x = seed;
-  let out = '';
-  for (let i = 0; i < n; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out += pool[x % pool.length];
-  }
-  return out;
+  return drawn(['Ã', '¤', 'å', '¹', '´', '\u0300', '<', '&', '|', '#', '9', '零', '—', '·'], n, seed);
 }
 
 /** The table's rows (cells as text) for each hostile case. */
