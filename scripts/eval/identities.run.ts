@@ -5,14 +5,11 @@
  * each, whether its 表三/表四 pass every identity (identities.check.ts), and
  * the share that do. Issue 13's before/after figure; reads no gold.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Regime } from '@gongkai/core';
 import { runInProcess } from '@gongkai/stages';
-import { SHARED_DIR } from '@gongkai/testkit';
+import { departmentSources } from '@gongkai/testkit';
 import { checkIdentities, type IdentityResult, type IdentityStatus } from './identities.check.ts';
-
-export const DEPARTMENTS_DIR = join(SHARED_DIR, 'corpus', 'real', 'pingtan-departments');
 
 interface TableEraFile {
   path: string;
@@ -21,18 +18,11 @@ interface TableEraFile {
   regime: Regime;
 }
 
-/** The table-era rows of SOURCES.md: `| section | file | year | agency | era | …`. */
-export function tableEraFiles(dir = DEPARTMENTS_DIR): TableEraFile[] {
-  const sources = readFileSync(join(dir, 'SOURCES.md'), 'utf8');
-  const out: TableEraFile[] = [];
-  for (const line of sources.split('\n')) {
-    const cells = line.split('|').map((c) => c.trim());
-    const [section, file, , , era] = cells.slice(1);
-    if (!section || !file?.endsWith('.page.txt') || (era !== '2019-2020' && era !== '2021+')) continue;
-    const path = join(dir, section, file);
-    if (existsSync(path)) out.push({ path, name: file.replace(/\.page\.txt$/u, ''), regime: era === '2019-2020' ? 'B' : 'C' });
-  }
-  return out;
+/** The table-era rows of the department corpus's SOURCES.md (testkit's `departmentSources`). */
+export function tableEraFiles(): TableEraFile[] {
+  return departmentSources()
+    .filter((s) => s.era !== '2008-2018')
+    .map((s) => ({ path: s.file.path, name: s.file.name.replace(/\.page\.txt$/u, ''), regime: s.era === '2019-2020' ? 'B' : 'C' }));
 }
 
 export async function runIdentities(filters: readonly string[]): Promise<string> {
