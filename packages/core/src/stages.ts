@@ -42,11 +42,6 @@ export function needsOf(stage: StageName): readonly StageName[] {
 /** The worker service of each stage (its process, compose service and Kubernetes Deployment name), in pipeline order. */
 export const STAGE_SERVICES: readonly StageServiceName[] = STAGES.map((s) => STAGE_CATALOGUE[s].service);
 
-/** The worker service that runs `stage`. */
-export function serviceOf(stage: StageName): StageServiceName {
-  return STAGE_CATALOGUE[stage].service;
-}
-
 /** The stage a worker service runs, or null for a service that is no stage worker (ops, watcher). */
 export function stageOfService(service: string): StageName | null {
   return STAGES.find((s) => STAGE_CATALOGUE[s].service === service) ?? null;
