@@ -5,9 +5,6 @@ import { jobIdFor } from './names.ts';
 import type { Pipeline } from './pipeline.ts';
 import { heal, postpone, release } from './run.transitions.ts';
 
-/** Re-exported: the heal itself is a run transition (run.transitions.ts). */
-export { MAX_HEALS } from './run.transitions.ts';
-
 const PENDING = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 export interface SweepResult {

@@ -10,5 +10,5 @@ export type { JobPayload, DeadLetterJobData } from './job.types.ts';
 export { ProgressLedger, type Progress } from './progress.ledger.ts';
 export { HandoffCache, HANDOFF_DEFAULTS, type HandoffOptions } from './handoff.cache.ts';
 export { sweepProgress, type SweepResult } from './heal.sweeper.ts';
-export { start, complete, fail, heal, MAX_HEALS, type StartRequest, type Started } from './run.transitions.ts';
+export { MAX_HEALS } from './run.transitions.ts';
 export { startHousekeeping, type Housekeeping } from './housekeeping.ts';
