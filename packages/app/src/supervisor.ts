@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
  */
 export type ServiceName = 'ops' | StageServiceName | 'watcher';
 export const SERVICES: readonly ServiceName[] = ['ops', ...STAGE_SERVICES, 'watcher'];
-const isStageService = (name: ServiceName): name is StageServiceName => (STAGE_SERVICES as readonly string[]).includes(name);
 
 /** A service's entry point and arguments: every stage worker runs services/worker with its stage. */
 function serviceMain(name: ServiceName): { main: string; args: string[] } {
@@ -76,7 +75,7 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
     ...env, REDIS_URL: infra.redisUrl, MONGO_URL: infra.mongoUrl, GONGKAI_DATA: config.dataDir, GONGKAI_INBOX: config.inbox, GONGKAI_SUPERVISED: '1',
   };
   const procs: Supervised[] = SERVICES.flatMap((name) =>
-    Array.from({ length: isStageService(name) ? config.stageProcesses : 1 }, (_, index) => ({
+    Array.from({ length: stageOfService(name) ? config.stageProcesses : 1 }, (_, index) => ({
       name, index, child: null, restarts: 0, exits: 0, startedAt: 0, stopping: false,
     })),
   );
