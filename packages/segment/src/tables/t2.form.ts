@@ -25,3 +25,11 @@ export const T2_COLS: Record<T2Variant, Record<string, readonly string[]>> = {
     admin_fees: ['amount_wan_yuan'],
   },
 };
+
+/** Column labels of the national forms (DOMAIN.md 2.1), for the cells' `colLabel` where no header names them. */
+export const T2_COL_LABELS: Readonly<Record<string, string>> = {
+  made: '本年新制作数量', published: '本年新公开数量', public_total: '对外公开总数量',
+  issued: '本年制发件数', repealed: '本年废止件数', in_force: '现行有效件数',
+  prev_items: '上一年项目数量', delta: '本年增/减', decisions: '处理决定数量',
+  amount_wan_yuan: '本年收费金额（单位：万元）', projects: '采购项目数量', amount: '采购总金额',
+};

@@ -10,17 +10,7 @@ import { allOf, type SplitCheck } from './digits.split.ts';
 import { scanNumbers, tabCells, type NumToken } from './numbers.scan.ts';
 import { anchorRows, type RowSpec } from './rows.anchor.ts';
 import { parseRow, placeRow, rowRaw, type RowParse } from './table-rows.parse.ts';
-import { T2_COLS, type T2Variant } from './t2.form.ts';
-
-
-
-/** Column labels of the national forms (DOMAIN.md 2.1), for the cells' `colLabel`. */
-const COL_LABELS: Record<string, string> = {
-  made: '本年新制作数量', published: '本年新公开数量', public_total: '对外公开总数量',
-  issued: '本年制发件数', repealed: '本年废止件数', in_force: '现行有效件数',
-  prev_items: '上一年项目数量', delta: '本年增/减', decisions: '处理决定数量',
-  amount_wan_yuan: '本年收费金额（单位：万元）', projects: '采购项目数量', amount: '采购总金额',
-};
+import { T2_COL_LABELS, T2_COLS, type T2Variant } from './t2.form.ts';
 
 const SPECS: RowSpec[] = [
   { id: 'rules', keys: ['规章'] },
@@ -78,7 +68,7 @@ export function parseT2(text: string, c: CompactText, from: number, limit: numbe
       table.unparsed.push({ ...rowRaw(text, tokens), reason: 'admin_fees: the figure is in 元, the form asks for 万元' });
       continue;
     }
-    placeRow(text, table, r.spec.id, cols, parse, { rowLabel: text.slice(r.label.start, r.label.end), colLabels: cols.map((c) => COL_LABELS[c] ?? c) });
+    placeRow(text, table, r.spec.id, cols, parse, { rowLabel: text.slice(r.label.start, r.label.end), colLabels: cols.map((c) => T2_COL_LABELS[c] ?? c) });
     table.end = Math.max(table.end, tokens[tokens.length - 1]?.end ?? 0);
   }
   // the procurement amount carries its unit (元 or 万元): after the figure, else in the column header (采购总金额（万元）)

@@ -13,9 +13,7 @@ import { isTextRow, valueCells, type GridRow, type RowCell } from './grid.rows.t
 import { matchLabel, specs } from './labels.match.ts';
 import { cellOf, unparsedRow } from './table.cells.ts';
 import { amountIn, fitValues, statedUnit } from './values.fit.ts';
-import { T2_COLS, type T2Variant } from '../t2.form.ts';
-
-
+import { T2_COL_LABELS, T2_COLS, type T2Variant } from '../t2.form.ts';
 
 const ROW_SPECS = specs([
   { id: 'rules', keys: ['规章'] },
@@ -158,7 +156,7 @@ function readInto(table: ReportTable, row: GridRow, id: string, variant: T2Varia
   const rowLabel = labels.map((c) => c.cell.text).join(' ');
   cols.forEach((col, i) => {
     const c = cells[i] as RowCell;
-    const colLabel = header?.cols.get(col)?.cell.text ?? TEMPLATE_LABEL[col] ?? col;
+    const colLabel = header?.cols.get(col)?.cell.text ?? T2_COL_LABELS[col] ?? col;
     const value = valueFor(id, col, c, header ? colLabel : '');
     if (value === undefined) {
       table.unparsed.push(unparsedRow(row, `${id}.${col}: "${c.cell.text.slice(0, 40)}" cannot be read as this cell (text, a negative count, or an amount whose unit no header or cell states)`));
@@ -169,13 +167,6 @@ function readInto(table: ReportTable, row: GridRow, id: string, variant: T2Varia
   table.start = Math.min(table.start, row.start);
   table.end = Math.max(table.end, row.end);
 }
-
-/** Column labels of the forms, for cells read without a header. */
-const TEMPLATE_LABEL: Record<string, string> = {
-  made: '本年新制作数量', published: '本年新公开数量', public_total: '对外公开总数量', prev_items: '上一年项目数量', delta: '本年增/减',
-  decisions: '处理决定数量', projects: '采购项目数量', amount: '采购总金额', issued: '本年制发件数', repealed: '本年废止件数',
-  in_force: '现行有效件数', amount_wan_yuan: '本年收费金额（单位：万元）',
-};
 
 /** The row's cells for the template columns: at the header's positions, else in order. */
 function readRow(row: GridRow, values: readonly RowCell[], cols: readonly string[], header: Header): RowCell[] | null {
