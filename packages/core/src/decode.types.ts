@@ -6,6 +6,13 @@ export type Format = (typeof FORMATS)[number];
 export const SCRIPTS = ['simplified', 'traditional', 'mixed'] as const;
 export type Script = (typeof SCRIPTS)[number];
 
+/**
+ * The prefix of decode's warning that the text is not a disclosure annual report
+ * (notes, a list of reports, a news item, another kind of report): decode writes it,
+ * extract (no figures) and validate (NOT_A_REPORT) read the verdict by it.
+ */
+export const NOT_A_REPORT_PREFIX = 'not a report: ';
+
 /** How the bytes were decoded (`Report.decode`). */
 export interface DecodeFacts {
   format: Format;

@@ -2,7 +2,7 @@
  * The extract stage: structure in, metrics with evidence out. Pure and
  * deterministic; every metric carries the quote it came from.
  */
-import type { Breakdown, DecodeResult, ExtractResult, SegmentResult } from '@gongkai/core';
+import { NOT_A_REPORT_PREFIX, type Breakdown, type DecodeResult, type ExtractResult, type SegmentResult } from '@gongkai/core';
 import { findListBreakdowns } from './breakdown.lists.ts';
 import { findSumBreakdowns } from './breakdown.sums.ts';
 import { deriveFromText, outcomeParts, resolveOrTotal } from './derive.extract.ts';
@@ -15,15 +15,9 @@ import { corroboratedCells } from './tables.corroborate.ts';
 import { deriveCore, fromStatsTables, fromUniformTables } from './tables.extract.ts';
 import { extractZeros } from './zero.extract.ts';
 
-/**
- * Decode's verdict that the text is not a disclosure annual report (packages/decode
- * report/report.kind.ts writes it as a warning with this prefix): notes about reports,
- * a list of reports, a news item, another kind of report. Such a text has no metrics.
- */
-const NOT_A_REPORT = 'not a report: ';
-
 export function extract(input: { decode: DecodeResult; segment: SegmentResult }): ExtractResult {
-  if (input.decode.decode.warnings.some((w) => w.startsWith(NOT_A_REPORT))) return { metrics: [], mentions: [], breakdowns: [] };
+  // decode's verdict that the text is not a disclosure annual report: such a text has no metrics
+  if (input.decode.decode.warnings.some((w) => w.startsWith(NOT_A_REPORT_PREFIX))) return { metrics: [], mentions: [], breakdowns: [] };
   const text = input.decode.text;
   const tables = input.segment.tables ?? [];
   const located = locateStatsTables(text);

@@ -1,5 +1,6 @@
+import { NOT_A_REPORT_PREFIX } from '@gongkai/core';
 import { countHan } from '../text/chars.ts';
-import { NOT_A_REPORT_PREFIX, notAReportReason } from './report.kind.ts';
+import { notAReportReason } from './report.kind.ts';
 
 const DISCLOSURE_WORDS = /信息公开|政务公开|公开工作|依申请公开|主动公开/;
 const REPORT_WORDS = /报告|年报/;

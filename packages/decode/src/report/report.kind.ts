@@ -10,9 +10,6 @@
  * a report cut after its opening is still a report.
  */
 
-/** The prefix of decode's warning that carries the verdict. */
-export const NOT_A_REPORT_PREFIX = 'not a report: ';
-
 /** The text speaks of itself as a report: the preface of every era's template. */
 const SELF_REPORT = new RegExp([
   '本(?:年度)?(?:报告|年报)',

@@ -2,7 +2,7 @@
  * The document as a whole: is it a disclosure report at all (NOT_A_REPORT),
  * and is an attachment it names actually there (ATTACHMENT_MISSING)?
  */
-import type { Evidence, Finding } from '@gongkai/core';
+import { NOT_A_REPORT_PREFIX, type Evidence, type Finding } from '@gongkai/core';
 import { clip } from '../format.helpers.ts';
 import { finding, type RuleContext } from '../validate.context.ts';
 
@@ -13,8 +13,6 @@ const DECODE_DOUBTS: ReadonlyArray<[RegExp, string]> = [
   [/almost no figures/i, 'almost no figures'],
   [/very little Chinese/i, 'very little Chinese text'],
 ];
-/** The prefix of decode's not-a-report verdict: notes, a list of reports, a news item, another kind of report. */
-const NOT_A_REPORT_VERDICT = 'not a report: ';
 const TOPIC_WORDS = /信息公开|政务公开/g;
 const PLACEHOLDER = /[（(]文字描述/g;
 const REPORT_TITLE = /(?:19|20)\d{2}\s?年[^。\n]{0,10}?(?:政府信息公开|政务公开)[^。\n]{0,10}?(?:报告|年报)/u;
@@ -29,8 +27,8 @@ function firstLine(ctx: RuleContext): Evidence[] {
 /** Why the text is not a disclosure report, or null when it is one. */
 function notAReport(ctx: RuleContext): string | null {
   // decode's verdict on the kind of document (packages/decode report/report.kind.ts)
-  const verdict = ctx.input.decode.decode.warnings.find((w) => w.startsWith(NOT_A_REPORT_VERDICT));
-  if (verdict) return verdict.slice(NOT_A_REPORT_VERDICT.length);
+  const verdict = ctx.input.decode.decode.warnings.find((w) => w.startsWith(NOT_A_REPORT_PREFIX));
+  if (verdict) return verdict.slice(NOT_A_REPORT_PREFIX.length);
   if ((ctx.text.match(PLACEHOLDER) ?? []).length >= 2) return 'it is the blank report template (（文字描述） placeholders, no figures)';
   // a disclosure report's own title (2020年政府信息公开工作年度报告): however little follows, it is a report (TRUNCATED says the rest is missing)
   if (REPORT_TITLE.test(ctx.text)) return null;
