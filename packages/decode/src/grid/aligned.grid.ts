@@ -11,7 +11,7 @@
  * Bounded work: one pass over the lines; lines longer than MAX_LINE are
  * skipped; layoutGrid refuses blocks over its row/column bounds.
  */
-import { GridRefused, layoutGrid, type RawCell, type SourceGrid } from './grid.layout.ts';
+import { pushLayout, type RawCell, type SourceGrid } from './grid.layout.ts';
 import { MAX_LINE } from './markdown.grid.ts';
 import { lineRanges, type LineRange } from './text.lines.ts';
 
@@ -46,14 +46,7 @@ export function alignedGrids(text: string, refused: string[] = []): SourceGrid[]
   let pending: RawCell[][] = [];
   let numbers = false;
   const flush = () => {
-    if (rows.filter((r) => r.length >= 2).length >= 2 && numbers) {
-      try {
-        grids.push(layoutGrid(rows, 'text'));
-      } catch (e) {
-        if (!(e instanceof GridRefused)) throw e;
-        refused.push(e.message);
-      }
-    }
+    if (rows.filter((r) => r.length >= 2).length >= 2 && numbers) pushLayout(grids, refused, rows, 'text');
     rows = [];
     pending = [];
     numbers = false;

@@ -72,3 +72,13 @@ export function layoutGrid(rows: readonly RawCell[][], source: GridSource): Sour
   height = Math.max(height, taken.length);
   return { source, rows: height, cols, cells };
 }
+
+/** Lays out a table into `grids`, or records in `refused` why it stays text only (the one catch every reader shares). */
+export function pushLayout(grids: SourceGrid[], refused: string[], rows: readonly RawCell[][], source: GridSource): void {
+  try {
+    grids.push(layoutGrid(rows, source));
+  } catch (e) {
+    if (!(e instanceof GridRefused)) throw e;
+    refused.push(e.message);
+  }
+}

@@ -9,7 +9,7 @@
  * Bounded work: one pass over the lines; a row is joined from at most
  * MAX_ROW_LINES lines; lines longer than MAX_LINE are no table rows.
  */
-import { GridRefused, layoutGrid, type RawCell, type SourceGrid } from './grid.layout.ts';
+import { pushLayout, type RawCell, type SourceGrid } from './grid.layout.ts';
 import { lineRanges, type LineRange } from './text.lines.ts';
 
 const MAX_ROW_LINES = 6;
@@ -41,14 +41,7 @@ export function markdownGrids(text: string, refused: string[] = []): SourceGrid[
   let rows: RawCell[][] = [];
   let gap = 0;
   const flush = () => {
-    if (rows.length >= 1 && rows.some((r) => r.length >= 2)) {
-      try {
-        grids.push(layoutGrid(rows, 'markdown'));
-      } catch (e) {
-        if (!(e instanceof GridRefused)) throw e;
-        refused.push(e.message);
-      }
-    }
+    if (rows.length >= 1 && rows.some((r) => r.length >= 2)) pushLayout(grids, refused, rows, 'markdown');
     rows = [];
     gap = 0;
   };

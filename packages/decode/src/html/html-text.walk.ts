@@ -1,6 +1,6 @@
 import type { GridSource } from '@gongkai/core';
 import type { ChildNode, Element } from 'domhandler';
-import { GridRefused, layoutGrid, type RawCell, type SourceGrid } from '../grid/grid.layout.ts';
+import { pushLayout, type RawCell, type SourceGrid } from '../grid/grid.layout.ts';
 import { TrackedBuilder, type TrackedText } from '../text/tracked-text.ts';
 
 /** Subtrees that never hold report text. */
@@ -130,12 +130,7 @@ export class HtmlTextWriter {
         to: (cell.endIndex ?? 0) + 1,
       })),
     );
-    try {
-      this.grids.push(layoutGrid(raw, this.gridSource));
-    } catch (e) {
-      if (!(e instanceof GridRefused)) throw e;
-      this.refused.push(e.message);
-    }
+    pushLayout(this.grids, this.refused, raw, this.gridSource);
   }
 
   /** Cell content on one line: inner blocks and line breaks collapse into spaces. */
