@@ -139,10 +139,6 @@ export function divisionPrefix(s: string): { chain: Division[]; length: number }
   return { chain, length: at };
 }
 
-export function isProvince(name: string): boolean {
-  return divisionsNamed(name).some((d) => d.level === 'province' && d.name === name);
-}
-
 export function isMunicipality(name: string): boolean {
   return MUNICIPALITIES.has(name);
 }
