@@ -64,8 +64,6 @@ const COL_SPECS = specs([
   { id: 'total', keys: ['总计', '合计'] },
 ]);
 
-export const GROUPS: Readonly<Record<string, readonly string[]>> = T3_GROUPS;
-
 /** True when a row holds 表三's column header (at least four of its seven column labels). */
 export function isT3Header(row: GridRow): boolean {
   if (!isTextRow(row)) return false;
@@ -147,7 +145,7 @@ export function failures(a: Grid, variant: '2019' | '2021'): Failure[] {
   for (const row of a.keys()) check([...[0, 1, 2, 3, 4, 5].map((c) => plus(row, c)), minus(row, 6)], `${row}: 总计 ≠ the sum of the six columns`);
   for (let c = 0; c < 7; c++) {
     const outcome: Term[] = [plus('granted', c), plus('partial', c)];
-    for (const [g, subs] of Object.entries(GROUPS)) {
+    for (const [g, subs] of Object.entries(T3_GROUPS)) {
       const ids = g === 'other' && variant === '2019' ? [] : subs.map((x) => `${g}.${x}`);
       if (a.has(`${g}.sum`)) {
         outcome.push(plus(`${g}.sum`, c));

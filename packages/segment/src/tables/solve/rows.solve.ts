@@ -128,8 +128,3 @@ export function solveRows(rows: Map<string, RowParse>, identities: readonly SumI
   });
   return { status: narrowed ? 'narrowed' : 'unchanged', combinations, nodes };
 }
-
-/** total = Σ parts. */
-export function sumOfParts(total: CellAt, parts: readonly CellAt[]): SumIdentity {
-  return { lhs: [total], rhs: parts };
-}
