@@ -3,7 +3,7 @@
  * stage workers, the folder watcher, the five seeds and one bad file run
  * through the real pipeline, and an ops server on a free port.
  */
-import { isDone, type Report } from '@gongkai/core';
+import { STAGES, isDone, type Report } from '@gongkai/core';
 import { startOpsServer, type OpsServer } from '@gongkai/ops';
 import { readShared, seedFiles } from '@gongkai/testkit';
 import type { FolderSource } from '@gongkai/watcher';
@@ -46,6 +46,12 @@ export async function opsFixture(name: string, env: Record<string, string> = {},
       return r && (isDone(r.status) || r.status === 'failed');
     }, 90_000);
   }
+  // a report is done once validate has stored it, a moment before BullMQ marks that job completed:
+  // wait for the queues to settle, so the timings and queue counts describe the same jobs
+  await waitFor('stage jobs to settle', async () => {
+    const counts = await t.pipeline.counts();
+    return STAGES.every((s) => counts[s]!.active === 0 && counts[s]!.waiting === 0);
+  }, 30_000);
   await ops.timings.poll();
   return {
     t, ops, seedIds, badId,
