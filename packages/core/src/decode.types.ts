@@ -29,6 +29,34 @@ export interface DecodeFacts {
   warnings: string[];
   /** Pages, for PDF input. */
   pages?: number;
+  /** Set when the text was read by OCR from page images (scanned PDF, PNG, JPEG, TIFF). */
+  ocr?: OcrFacts;
+  /** Resolution the OCR'd pages were rendered at: `TextRegion.box` is in pixels at this dpi. */
+  ocrDpi?: number;
+}
+
+/** How OCR read the pages (`DecodeFacts.ocr`). */
+export interface OcrFacts {
+  /** Engine name, e.g. "tesseract". */
+  engine: string;
+  version: string;
+  pages: number;
+  /** Mean word confidence 0..1 over the pages. */
+  meanConfidence: number;
+}
+
+/**
+ * Where a stretch of OCR'd text sits on its page image: [start, end) into
+ * `DecodeResult.text`, the 1-based page, the box [x0, y0, x1, y1] in page
+ * pixels at `DecodeFacts.ocrDpi`, and the engine's confidence 0..1 (the
+ * lowest of its words, so one doubtful digit makes the region doubtful).
+ */
+export interface TextRegion {
+  start: number;
+  end: number;
+  page: number;
+  box: [x0: number, y0: number, x1: number, y1: number];
+  conf: number;
 }
 
 /** Page-level metadata found outside the body (HTML <title>/meta, 发布日期 lines, crawler headers). */
@@ -82,10 +110,12 @@ export interface DecodeResult {
    * and on texts without tables. Offsets index `text`.
    */
   grids?: TableGrid[];
+  /** OCR input only: the text's words/lines with their page boxes, sorted by `start`. */
+  regions?: TextRegion[];
 }
 
 /** Where a grid was read from. */
-export const GRID_SOURCES = ['html', 'docx', 'pdf', 'markdown', 'text'] as const;
+export const GRID_SOURCES = ['html', 'docx', 'pdf', 'markdown', 'text', 'ocr'] as const;
 export type GridSource = (typeof GRID_SOURCES)[number];
 
 /**
