@@ -24,4 +24,11 @@ export interface Evidence {
   section: string | null;
   /** For a figure read from a table: its cell and how it was read. */
   cell?: CellRef;
+  /**
+   * Set when the quote stands in another report (a cross-year finding quotes the
+   * same agency's report of another year): that report's id; offsets are into its text.
+   */
+  reportId?: string;
+  /** With `reportId`: the other report's year. */
+  year?: number;
 }

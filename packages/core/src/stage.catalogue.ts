@@ -16,6 +16,7 @@ import type { DecodeResult } from './decode.types.ts';
 import type { ExtractResult } from './extract.types.ts';
 import type { SegmentResult } from './segment.types.ts';
 import type { ValidateResult } from './validate.types.ts';
+import type { StageContextName, StageContexts } from './context.types.ts';
 
 /** Type-only: carries a stage's output type on its catalogue entry (never set at run time). */
 declare const OUTPUT: unique symbol;
@@ -53,6 +54,11 @@ export interface StageSpec<O = unknown, F extends readonly (keyof O & string)[] 
    * Its output is stored only once the report is done.
    */
   readonly setsStatus?: true;
+  /**
+   * Facts besides the report's own outputs that the stage reads (context.types.ts),
+   * loaded by the worker before it runs (packages/pipeline/src/stage.context.ts).
+   */
+  readonly context?: readonly StageContextName[];
   /** Settings used when the environment does not set them. */
   readonly defaults: StageDefaults;
   /** The name of the worker service that runs the stage: its processes under `gongkai start`, the compose service, `gongkai-<service>` on Kubernetes (all run services/worker). */
@@ -63,8 +69,8 @@ export interface StageSpec<O = unknown, F extends readonly (keyof O & string)[] 
 /** Declares a catalogue entry whose output is `O` (the second call keeps `needs` and `fields` literal). */
 const stage =
   <O>() =>
-  <const N extends readonly string[], const F extends readonly (keyof O & string)[], const V extends string>(
-    spec: StageSpec<O, F> & { readonly needs: N; readonly service: V },
+  <const N extends readonly string[], const F extends readonly (keyof O & string)[], const V extends string, const X extends readonly StageContextName[] = readonly []>(
+    spec: StageSpec<O, F> & { readonly needs: N; readonly service: V; readonly context?: X },
   ) =>
     spec;
 
@@ -96,6 +102,7 @@ export const STAGE_CATALOGUE = {
     needs: ['decode', 'segment', 'extract'],
     fields: ['findings'],
     setsStatus: true,
+    context: ['neighbours'],
     defaults: { ...RETRY, concurrency: 4, threads: 1 },
     service: 'validator',
   }),
@@ -121,8 +128,16 @@ export interface RawInput {
   name: string;
 }
 
-/** What each stage receives: the raw file for a stage that needs nothing, earlier stages' outputs otherwise. */
-export type StageInputs = { [S in StageName]: [NeedsOf<S>] extends [never] ? RawInput : Pick<StageOutputs, NeedsOf<S> & StageName> };
+/** The context kinds stage `S` reads (its catalogue `context`). */
+export type ContextOf<S extends StageName> = Catalogue[S] extends { readonly context?: readonly (infer C)[] } ? C & StageContextName : never;
+
+/**
+ * What each stage receives: the raw file for a stage that needs nothing, earlier stages' outputs otherwise,
+ * and its context when the caller loaded it (absent in the in-process runner: the stage checks the report alone).
+ */
+export type StageInputs = {
+  [S in StageName]: [NeedsOf<S>] extends [never] ? RawInput : Pick<StageOutputs, NeedsOf<S> & StageName> & Partial<Pick<StageContexts, ContextOf<S>>>;
+};
 
 /** The report-document fields stage `S` stores. */
 export type StoredFieldsOf<S extends StageName> = Pick<StageOutputs[S], Catalogue[S]['fields'][number] & keyof StageOutputs[S]>;

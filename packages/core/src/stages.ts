@@ -1,5 +1,6 @@
 /** The stage order and the lookups derived from the catalogue (stage.catalogue.ts). */
 import { STAGE_CATALOGUE, type StageDefaults, type StageName, type StageServiceName } from './stage.catalogue.ts';
+import type { StageContextName } from './context.types.ts';
 
 
 /** The pipeline stages, in order (the catalogue's order). The queue names, job ids and stored outputs derive from these. */
@@ -37,6 +38,11 @@ export function stagesBefore(stage: StageName): StageName[] {
 /** The earlier stages whose outputs `stage` reads ([] for a stage that reads the raw file). */
 export function needsOf(stage: StageName): readonly StageName[] {
   return STAGE_CATALOGUE[stage].needs;
+}
+
+/** The context kinds `stage` reads besides its report's outputs ([] for most stages). */
+export function contextOf(stage: StageName): readonly StageContextName[] {
+  return (STAGE_CATALOGUE[stage] as { context?: readonly StageContextName[] }).context ?? [];
 }
 
 /** The worker service of each stage (its process, compose service and Kubernetes Deployment name), in pipeline order. */

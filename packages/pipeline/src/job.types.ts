@@ -7,6 +7,12 @@ export interface JobPayload {
    * (see progress.ledger.ts): the jobs of the healed chain get their own ids.
    */
   heal?: number;
+  /**
+   * Set on a job that re-runs a done report's stage because its context
+   * changed (a neighbouring year's report landed; stage.context.ts): a short
+   * hash of the context's version, so the same change queues one job.
+   */
+  refresh?: string;
 }
 
 /** The data of a job in a dead-letter queue: the original payload unchanged, context beside it. */

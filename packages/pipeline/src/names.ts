@@ -9,8 +9,8 @@ export const dlqName = (stage: StageName): string => `${stage}-dlq`;
  * Deterministic job ids: adding the same (report, stage, run) twice creates
  * one job. BullMQ ids must not contain ":" nor be all digits.
  */
-export function jobIdFor(reportId: string, stage: StageName, runId: string, opts: { replay?: number; heal?: number } = {}): string {
-  return `${reportId}-${stage}-${runId}${opts.heal ? `-h${opts.heal}` : ''}${opts.replay ? `-r${opts.replay}` : ''}`;
+export function jobIdFor(reportId: string, stage: StageName, runId: string, opts: { replay?: number; heal?: number; refresh?: string } = {}): string {
+  return `${reportId}-${stage}-${runId}${opts.heal ? `-h${opts.heal}` : ''}${opts.replay ? `-r${opts.replay}` : ''}${opts.refresh ? `-x${opts.refresh}` : ''}`;
 }
 
 /** A new run id: sortable by time, no ":" (e.g. "r1k2j3h4-ab12"). */

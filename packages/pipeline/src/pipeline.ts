@@ -69,7 +69,11 @@ export class Pipeline {
 
   /** Adds the job of `stage` for a report run; a second add of the same (report, stage, run) is a no-op. */
   async enqueue(stage: StageName, payload: JobPayload, replay?: number): Promise<string> {
-    const jobId = jobIdFor(payload.reportId, stage, payload.runId, { ...(replay ? { replay } : {}), ...(payload.heal ? { heal: payload.heal } : {}) });
+    const jobId = jobIdFor(payload.reportId, stage, payload.runId, {
+      ...(replay ? { replay } : {}),
+      ...(payload.heal ? { heal: payload.heal } : {}),
+      ...(payload.refresh ? { refresh: payload.refresh } : {}),
+    });
     await this.queues[stage].add(stage, payload, this.jobOptions(stage, jobId));
     return jobId;
   }

@@ -7,7 +7,7 @@
  * (run.transitions.test.ts checks that no other file does).
  */
 import {
-  PIPELINE_VERSION, PipelineError, STAGES, classifyError, nextStage, previousStage, reportFieldsOf,
+  PIPELINE_VERSION, PipelineError, STAGES, classifyError, contextOf, nextStage, previousStage, reportFieldsOf,
   type Report, type ReportSource, type ReportStatus, type StageName, type StageOutputs,
 } from '@gongkai/core';
 import type { Logger } from '@gongkai/runtime';
@@ -18,6 +18,7 @@ import type { JobPayload } from './job.types.ts';
 import { jobIdFor } from './names.ts';
 import type { Pipeline } from './pipeline.ts';
 import type { Progress } from './progress.ledger.ts';
+import { contextDependents, contextVersion, loadContext, versionHash } from './stage.context.ts';
 
 export interface RunDeps {
   store: ReportStore;
@@ -121,12 +122,43 @@ export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, 
   // its dead letter is resolved, so MongoDB and the dead-letter queue agree
   if (c.status === 'failed') await resolveDeadLetter(deps, job, stage);
   const nextJobId = next ? await deps.pipeline.enqueue(next, job.data) : null;
-  const risk = await recordProgress(deps, job, stage, next && nextJobId ? { stage: next, jobId: nextJobId } : null);
+  // a context refresh re-runs a done report's stage outside any run's progress: the ledger is not its business
+  const risk = job.data.refresh ? false : await recordProgress(deps, job, stage, next && nextJobId ? { stage: next, jobId: nextJobId } : null);
   // a report at risk keeps its handoff until it expires: a heal then need not start over from the first stage
   if (!next && !risk) await deps.pipeline.handoff.clear(reportId, c.runId, c.handedOn).catch(() => {});
+  if (!next) await refreshContexts(deps, job, stage, c, log).catch((err: Error) => log.warn({ err: err.message }, 'context refresh not queued'));
   const status = (c.output as { status?: unknown }).status;
   log.info({ ms: c.ms, next, ...(next === null && status ? { status } : {}) }, 'stage done');
   return { ms: c.ms, next };
+}
+
+/**
+ * A stage that reads a context (stage.context.ts: e.g. validate, the same
+ * agency's neighbouring years) is done: the done reports whose result depends
+ * on this one get their stage re-run (a `refresh` job), and so does this
+ * report when its own context changed while it ran. Job ids carry the
+ * context's version, so one change queues one job whatever the arrival
+ * order; a refresh itself queues no dependents (it changed none of the facts
+ * they read), so re-validation never starts another round by itself.
+ */
+async function refreshContexts<S extends StageName>(deps: RunDeps, job: RunJob, stage: S, c: Completion<S>, log: Logger): Promise<void> {
+  if (contextOf(stage).length === 0) return;
+  const { reportId } = job.data;
+  const input = c.input as Record<string, unknown>;
+  const now = { ...input, ...(await loadContext(stage, deps.store, reportId, input)) };
+  const was = contextVersion(stage, input);
+  const is = contextVersion(stage, now);
+  const queued: string[] = [];
+  if (was !== is) queued.push(await deps.pipeline.enqueue(stage, { reportId, runId: c.runId, refresh: versionHash(is) }));
+  if (!job.data.refresh) {
+    for (const d of contextDependents(stage, now)) {
+      const loaded = await deps.store.loadOutputs(d.reportId, ['segment']); // its agency and year: enough to load its context
+      if (!loaded || loaded.runId !== d.runId) continue; // moved to a newer run: that run reads the context itself
+      const theirs = { ...loaded.outputs, ...(await loadContext(stage, deps.store, d.reportId, loaded.outputs)) };
+      queued.push(await deps.pipeline.enqueue(stage, { reportId: d.reportId, runId: d.runId, refresh: versionHash(contextVersion(stage, theirs)) }));
+    }
+  }
+  if (queued.length > 0) log.info({ refresh: queued }, 'context changed: stage re-queued for dependent reports');
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Logger } from '@gongkai/runtime';
 import type { BlobStore, ReportStore } from '@gongkai/store';
 import type { JobPayload } from './job.types.ts';
 import type { Pipeline } from './pipeline.ts';
+import { loadContext } from './stage.context.ts';
 
 /** An earlier stage's output of the current run is not stored (lost): re-run that stage instead of failing. */
 export class LostInput extends Error {
@@ -55,5 +56,7 @@ export async function loadInput<S extends StageName>(stage: S, payload: JobPaylo
   const outputs = { ...loaded.outputs, ...cached };
   const missing = needs.filter((s) => !(s in outputs));
   if (missing.length > 0 && loaded.runId === payload.runId) throw new LostInput(missing[0]!);
-  return { runId: loaded.runId, status: loaded.status, input: outputs as StageInputs[S], handedOn };
+  // the stage's context (other reports' facts, e.g. the same agency's neighbouring years): loaded fresh every run
+  const context = await loadContext(stage, deps.store, payload.reportId, outputs);
+  return { runId: loaded.runId, status: loaded.status, input: { ...outputs, ...context } as StageInputs[S], handedOn };
 }

@@ -2,6 +2,7 @@ import type { Report } from '@gongkai/core';
 import { MongoClient, type Collection, type Db } from 'mongodb';
 import { DeadLetterStore, type ClaimRecord } from './dead-letter.store.ts';
 import type { DeadLetter } from './dead-letter.types.ts';
+import { NeighbourReads } from './neighbours.reads.ts';
 import { ReportReads } from './report.reads.ts';
 import { ReportWrites } from './report.writes.ts';
 import { runGuard, runsOf, type RunRecord } from './run.guard.ts';
@@ -26,6 +27,7 @@ export class ReportStore {
   /** Each report's current run id, as a tiny document of its own (see run.guard.ts). */
   readonly runs: Collection<RunRecord>;
   private readonly read: ReportReads;
+  private readonly neighbours: NeighbourReads;
   private readonly write: ReportWrites;
   private readonly located: SourceStore;
   private readonly dead: DeadLetterStore;
@@ -44,6 +46,7 @@ export class ReportStore {
     const spills = new SpillStore(db);
     this.located = new SourceStore(this.sources, this.reports);
     this.read = new ReportReads(this.reports, this.located, spills);
+    this.neighbours = new NeighbourReads(this.reports);
     this.write = new ReportWrites(this.reports, runGuard(this.reports, this.runs, ferretdb), this.located, spills);
     this.dead = new DeadLetterStore(this.deadLetters, this.claims);
   }
@@ -74,6 +77,7 @@ export class ReportStore {
       this.reports.createIndex({ status: 1 }),
       this.reports.createIndex({ 'meta.agency': 1 }),
       this.reports.createIndex({ 'meta.year': 1 }),
+      this.reports.createIndex({ 'meta.agencyKey': 1, 'meta.year': 1 }),
       this.reports.createIndex({ 'findings.rule': 1 }),
       this.reports.createIndex({ updatedAt: -1 }),
       this.reports.createIndex({ 'source.receivedAt': -1 }),
@@ -103,6 +107,8 @@ export class ReportStore {
   readonly count = (...a: Parameters<ReportReads['count']>) => this.read.count(...a);
   readonly countByStatus = () => this.read.countByStatus();
   readonly countFindingsByRule = () => this.read.countFindingsByRule();
+  /** The same agency's done reports of the given years (cross-year context; neighbours.reads.ts). */
+  readonly neighboursOf = (...a: Parameters<NeighbourReads['ofAgency']>) => this.neighbours.ofAgency(...a);
 
   // sources (source.store.ts)
   readonly aliasesOf = (id: string) => this.located.aliasesOf(id);

@@ -36,6 +36,10 @@ export const RULES = {
   YEAR_MISMATCH: { severity: 'warning', summary: 'title year, reporting year and statistical period disagree' },
   PUBLISHED_BEFORE_YEAR_END: { severity: 'warning', summary: 'the publication date lies before the end of the year the report is about' },
   PUBLISHED_LATE: { severity: 'info', summary: 'published after 31 March of the following year (the statutory deadline)' },
+  CROSS_YEAR_CARRY: { severity: 'warning', summary: 'cross-year (the same agency\'s report of the year before): 上年结转 this year = 结转下年度 the year before' },
+  T2_STOCK: { severity: 'warning', summary: 'cross-year, 表二 (2021 form), 规章 and 行政规范性文件: 现行有效 the year before + 本年制发 − 本年废止 = 现行有效' },
+  CROSS_YEAR_CUMULATIVE: { severity: 'warning', summary: 'cross-year, 2008-era 统计表: a row\'s 历年累计 = the year before\'s 历年累计 + this year\'s figure' },
+  SERIES_BREAK: { severity: 'info', summary: 'cross-year: a figure ten times larger or smaller than the year before (both ≥ 1, one ≥ 50): a unit, scope or reading change worth a look' },
   FIGURE_YEAR_MISMATCH: { severity: 'warning', summary: 'a figure is introduced with a year other than the report year (e.g. 2016年… in a 2017 report)' },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -4,7 +4,7 @@
  */
 import { isMetricKey } from '@gongkai/core';
 import type {
-  DecodeResult, Evidence, ExtractResult, Finding, Mention, Metric, Regime, ReportTable, Section, SectionKind, SegmentResult,
+  DecodeResult, Evidence, NeighbourReport, ExtractResult, Finding, Mention, Metric, Regime, ReportTable, Section, SectionKind, SegmentResult,
 } from '@gongkai/core';
 import { rangeSet, tabLines } from './offsets.index.ts';
 import { RULES, type RuleId } from './rules.catalogue.ts';
@@ -13,6 +13,12 @@ export interface ValidateInput {
   decode: DecodeResult;
   segment: SegmentResult;
   extract: ExtractResult;
+  /**
+   * The same agency's reports of neighbouring years (stage context, loaded by
+   * the worker): the cross-year rules read the year before. Absent or empty:
+   * those rules find nothing.
+   */
+  neighbours?: NeighbourReport[];
 }
 
 /** One 表三/表四 cell (or its metric when the segment stage placed no table). */

@@ -4,6 +4,7 @@
  */
 import { SEVERITIES, statusOf, type Finding, type ValidateResult } from '@gongkai/core';
 import { checkBreakdowns } from './rules/breakdown.rule.ts';
+import { checkCrossYear } from './rules/cross-year.rule.ts';
 import { checkAmbiguousCells } from './rules/ambiguous-cells.rule.ts';
 import { checkAttachments, checkNotAReport } from './rules/document.rule.ts';
 import { checkFeesExplained } from './rules/fees-explained.rule.ts';
@@ -54,6 +55,7 @@ export function validate(input: ValidateInput): ValidateResult {
     ...checkTextVsTable(ctx, statements),
     ...checkFeesExplained(ctx),
     ...checkYears(ctx),
+    ...checkCrossYear(ctx),
   ].sort(byImportance);
   return { findings, status: statusOf(findings) };
 }
