@@ -10,3 +10,4 @@ export * from './report.types.ts';
 export * from './catalogue.ts';
 export * from './errors/index.ts';
 export * from './version.ts';
+export * from './rates.catalogue.ts';
