@@ -1,5 +1,6 @@
 import type { Report } from '@gongkai/core';
 import { MongoClient, type Collection, type Db } from 'mongodb';
+import { AgencyReads } from './agency.reads.ts';
 import { DeadLetterStore, type ClaimRecord } from './dead-letter.store.ts';
 import type { DeadLetter } from './dead-letter.types.ts';
 import { NeighbourReads } from './neighbours.reads.ts';
@@ -31,6 +32,8 @@ export class ReportStore {
   private readonly write: ReportWrites;
   private readonly located: SourceStore;
   private readonly dead: DeadLetterStore;
+  /** Agencies, series and comparisons (agency.reads.ts). */
+  readonly agencyReads: AgencyReads;
 
   private constructor(
     readonly client: MongoClient,
@@ -49,6 +52,7 @@ export class ReportStore {
     this.neighbours = new NeighbourReads(this.reports);
     this.write = new ReportWrites(this.reports, runGuard(this.reports, this.runs, ferretdb), this.located, spills);
     this.dead = new DeadLetterStore(this.deadLetters, this.claims);
+    this.agencyReads = new AgencyReads(this.reports, spills);
   }
 
   /** Connects (failing within `timeoutMs` when the server is unreachable). */
@@ -77,6 +81,7 @@ export class ReportStore {
       this.reports.createIndex({ status: 1 }),
       this.reports.createIndex({ 'meta.agency': 1 }),
       this.reports.createIndex({ 'meta.year': 1 }),
+      this.reports.createIndex({ 'meta.agencyKey': 1, 'meta.year': 1 }),
       this.reports.createIndex({ 'meta.agencyKey': 1, 'meta.year': 1 }),
       this.reports.createIndex({ 'findings.rule': 1 }),
       this.reports.createIndex({ updatedAt: -1 }),
