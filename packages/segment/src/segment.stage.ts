@@ -4,6 +4,7 @@
  * tables out. Pure and deterministic; every offset indexes `decode.text`.
  */
 import type { DecodeResult, LabelledSpan, PageMeta, SegmentResult, Section } from '@gongkai/core';
+import { BUNDLED_RENAMES, type AgencyRename } from './meta/agency.renames.ts';
 import { extractMeta } from './meta/meta.extract.ts';
 import { detectRegime } from './meta/regime.detect.ts';
 import { detectTitle } from './meta/title.detect.ts';
@@ -18,7 +19,12 @@ function starts(sections: readonly Section[]): number[] {
   return sections.flatMap((s) => [s.start, ...starts(s.children)]);
 }
 
-export function segment(input: { decode: DecodeResult }): SegmentResult {
+export interface SegmentOptions {
+  /** Agency renames besides the bundled ones (agency.renames.json): the user's GONGKAI_AGENCY_RENAMES file. */
+  renames?: readonly AgencyRename[];
+}
+
+export function segment(input: { decode: DecodeResult }, options: SegmentOptions = {}): SegmentResult {
   const { text } = input.decode;
   const chrome = detectChrome(text, input.decode.pageMeta);
   const pageMeta: PageMeta = { ...chrome.pageMeta };
@@ -50,6 +56,7 @@ export function segment(input: { decode: DecodeResult }): SegmentResult {
   const regime = detectRegime(text.slice(bodyStart, bodyEnd), tables);
   const { meta, contactSpans } = extractMeta({
     text, bodyStart, bodyEnd, title, pageMeta, bodyDate: trailer.date?.iso ?? null, addressee: addressee?.name ?? null, regime,
+    renames: options.renames?.length ? [...BUNDLED_RENAMES, ...options.renames] : BUNDLED_RENAMES,
   });
   spans.push(...contactSpans);
   spans.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -322,6 +322,13 @@ export function agencyKeyOf(agency: string, region: ReportMeta['region']): strin
   return `${where}:${rest || '政府'}`;
 }
 
+/**
+ * A body whose name alone is unique in the country (中国证券监督管理委员会福建监管局,
+ * 国家税务总局…): keyed without a region. Any other name with no region known
+ * (兴华乡人民政府, 北京街道办事处: one of many) gets no key: never guessed.
+ */
+const NATIONWIDE = /^(?:中国|中华人民共和国|国家|全国|国务院)/;
+
 /** What each source names, in order of trust (for tests and for explaining a result). */
 export function agencySources(text: string, title: string | null, pageSource?: string): Record<string, string | null> {
   const self = selfReference(text);
@@ -379,6 +386,6 @@ export function detectAgency(text: string, title: string | null, pageSource: str
     aliases: [...new Set(aliases)].filter((a) => a !== agency),
     level: agency ? levelOf(agency) : null,
     region,
-    agencyKey: agency ? agencyKeyOf(agency, region) : null,
+    agencyKey: agency && (region || NATIONWIDE.test(agency)) ? agencyKeyOf(agency, region) : null,
   };
 }

@@ -1,4 +1,5 @@
 /** The report's metadata (PRODUCT.md "meta"), from its body and page metadata. */
+import { BUNDLED_RENAMES, renamedKey, type AgencyRename } from './agency.renames.ts';
 import type { PageMeta, ReportMeta } from '@gongkai/core';
 import { findDates } from '../text/dates.parse.ts';
 import { detectAgency } from './agency.detect.ts';
@@ -16,6 +17,8 @@ export interface MetaInput {
   bodyDate: string | null;
   addressee: string | null;
   regime: RegimeResult;
+  /** Renames to apply to the agency key (the bundled list, plus the user's). */
+  renames?: readonly AgencyRename[];
 }
 
 const PERIOD = /(?:统计)?(?:期限|时限|时间|期间|区间)(?:为|是)?\s*[:：]?\s*(?:自|从)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|—|-|－|～|~)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
@@ -102,7 +105,8 @@ export function extractMeta(input: MetaInput): { meta: ReportMeta; contactSpans:
     regimeEvidence: regime.evidence,
   };
   if (agency.aliases.length > 0) meta.agencyAliases = agency.aliases;
-  if (agency.agencyKey) meta.agencyKey = agency.agencyKey;
+  // a predecessor's key becomes its successor's (agency.renames.ts); the name stays as written
+  if (agency.agencyKey) meta.agencyKey = renamedKey(agency.agencyKey, input.renames ?? BUNDLED_RENAMES);
   if (!stated && agency.agency && year) meta.inferredTitle = `${agency.agency}${year}年政府信息公开工作年度报告`;
   return { meta, contactSpans: spans };
 }
