@@ -2,6 +2,7 @@ import { loadConfig } from '@gongkai/config';
 import type { StageName } from '@gongkai/core';
 import { StageRunner, startHousekeeping, startStageWorker } from '@gongkai/pipeline';
 import { Lifecycle, createLogger } from '@gongkai/runtime';
+import { readAgencyRenames } from './agency-renames.read.ts';
 import { openDeps } from './deps.ts';
 
 /**
@@ -20,7 +21,7 @@ export async function runStageService(stage: StageName, env: NodeJS.ProcessEnv):
     const settings = config.stages[stage];
     const threads = Math.min(settings.threads, settings.concurrency); // a thread beyond the concurrency would idle
     const runner = new StageRunner({
-      threads, warm: stage, timeoutMs: settings.timeoutMs, context: { decode: { maxBytes: config.maxBytes } },
+      threads, warm: stage, timeoutMs: settings.timeoutMs, context: { decode: { maxBytes: config.maxBytes }, segment: { renames: readAgencyRenames(config.agencyRenames) } },
     });
     lifecycle.defer('stage threads', () => runner.close());
     const worker = startStageWorker(stage, { ...deps, runner, maxBytes: config.maxBytes }, { settings, lockMs: config.lockMs });

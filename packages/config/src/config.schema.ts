@@ -64,6 +64,8 @@ export const envSchema = z.object({
   GONGKAI_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   GONGKAI_MAX_BYTES: int(1, 2 ** 31).default(50 * 1024 * 1024),
+  /** A JSON file of agency renames ({ "renames": [ { "from", "to" } ] }) added to the bundled ones (packages/segment/src/meta/agency.renames.json). */
+  GONGKAI_AGENCY_RENAMES: z.string().trim().optional().transform((v) => (v ? v : undefined)),
   GONGKAI_SHUTDOWN_MS: int(100, 600_000).default(25_000),
   GONGKAI_LOCK_MS: int(1000, 600_000).default(30_000),
   GONGKAI_POLL_MS: int(50, 3_600_000).default(1000),

@@ -36,6 +36,8 @@ export interface Config {
   host: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxBytes: number;
+  /** GONGKAI_AGENCY_RENAMES: the user's agency renames file (absolute), or null for the bundled renames only. */
+  agencyRenames: string | null;
   shutdownMs: number;
   /** BullMQ job lock; a job whose worker died is picked up again within ~1.5× this. @defaultValue 30000 */
   lockMs: number;
@@ -112,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     host: e.GONGKAI_HOST,
     logLevel: e.LOG_LEVEL,
     maxBytes: e.GONGKAI_MAX_BYTES,
+    agencyRenames: e.GONGKAI_AGENCY_RENAMES ? abs(e.GONGKAI_AGENCY_RENAMES) : null,
     shutdownMs: e.GONGKAI_SHUTDOWN_MS,
     lockMs: e.GONGKAI_LOCK_MS,
     pollMs: e.GONGKAI_POLL_MS,

@@ -5,6 +5,7 @@ export * from './decode.types.ts';
 export * from './segment.types.ts';
 export * from './extract.types.ts';
 export * from './validate.types.ts';
+export * from './agency.renames.ts';
 export * from './context.types.ts';
 export * from './report.types.ts';
 export * from './catalogue.ts';

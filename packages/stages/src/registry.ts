@@ -1,13 +1,15 @@
 import type { StageInputs, StageName, StageOutputs } from '@gongkai/core';
 import { decode, warmDecode, type DecodeOptions } from '@gongkai/decode';
 import { extract } from '@gongkai/extract';
-import { segment } from '@gongkai/segment';
+import { segment, type SegmentOptions } from '@gongkai/segment';
 import { validate } from '@gongkai/validate';
 
 export type { StageInputs } from '@gongkai/core';
 
 export interface StageContext {
   decode: DecodeOptions;
+  /** The user's agency renames (GONGKAI_AGENCY_RENAMES), besides the bundled ones. */
+  segment?: SegmentOptions;
 }
 
 /**
@@ -31,7 +33,7 @@ export function defineStage<S extends StageName>(def: StageDef<S>): StageDef<S> 
 /** Every stage, keyed by name: a stage in the catalogue without a registry line is a compile error. */
 export const STAGE_REGISTRY: { readonly [S in StageName]: StageDef<S> } = {
   decode: defineStage({ name: 'decode', run: (input, ctx) => decode(input, ctx.decode), warm: warmDecode }),
-  segment: defineStage({ name: 'segment', run: (input) => segment(input) }),
+  segment: defineStage({ name: 'segment', run: (input, ctx) => segment(input, ctx.segment) }),
   extract: defineStage({ name: 'extract', run: (input) => extract(input) }),
   validate: defineStage({ name: 'validate', run: (input) => validate(input) }),
 };
