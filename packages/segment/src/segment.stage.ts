@@ -4,7 +4,8 @@
  * tables out. Pure and deterministic; every offset indexes `decode.text`.
  */
 import type { DecodeResult, LabelledSpan, PageMeta, SegmentResult, Section } from '@gongkai/core';
-import { BUNDLED_RENAMES, type AgencyRename } from './meta/agency.renames.ts';
+import type { AgencyRename } from '@gongkai/core';
+import { BUNDLED_RENAMES } from './meta/agency.renames.ts';
 import { extractMeta } from './meta/meta.extract.ts';
 import { detectRegime } from './meta/regime.detect.ts';
 import { detectTitle } from './meta/title.detect.ts';

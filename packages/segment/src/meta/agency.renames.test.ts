@@ -1,8 +1,8 @@
-import type { DecodeResult } from '@gongkai/core';
+import { parseAgencyRenames, type DecodeResult } from '@gongkai/core';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../segment.stage.ts';
 import { detectAgency } from './agency.detect.ts';
-import { BUNDLED_RENAMES, parseAgencyRenames, renamedKey } from './agency.renames.ts';
+import { BUNDLED_RENAMES, renamedKey } from './agency.renames.ts';
 
 const decoded = (text: string): { decode: DecodeResult } => ({
   decode: { decode: { format: 'txt', encoding: 'utf-8', confidence: 1, script: 'simplified', converted: false, pinyinRemoved: 0, warnings: [] }, text, pageMeta: {}, offsetMap: [] },

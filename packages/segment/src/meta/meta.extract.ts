@@ -1,5 +1,6 @@
 /** The report's metadata (PRODUCT.md "meta"), from its body and page metadata. */
-import { BUNDLED_RENAMES, renamedKey, type AgencyRename } from './agency.renames.ts';
+import type { AgencyRename } from '@gongkai/core';
+import { BUNDLED_RENAMES, renamedKey } from './agency.renames.ts';
 import type { PageMeta, ReportMeta } from '@gongkai/core';
 import { findDates } from '../text/dates.parse.ts';
 import { detectAgency } from './agency.detect.ts';
