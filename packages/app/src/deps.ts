@@ -2,6 +2,7 @@ import type { Config } from '@gongkai/config';
 import { connectInfra, type Infra } from '@gongkai/embedded';
 import { Pipeline } from '@gongkai/pipeline';
 import type { Lifecycle, Logger } from '@gongkai/runtime';
+import { startTelemetry } from '@gongkai/telemetry';
 import { FsBlobStore, GridFsBlobStore, ReportStore, type BlobStore } from '@gongkai/store';
 import { join } from 'node:path';
 
@@ -24,6 +25,9 @@ export async function openDeps(
   lifecycle: Lifecycle,
   opts: { startInfraIfMissing: boolean; appName: string },
 ): Promise<AppDeps> {
+  // first: the MongoDB and Redis clients are patched before any connection opens; stopped last, so the last spans go out
+  const telemetry = await startTelemetry(config.telemetry, opts.appName);
+  lifecycle.defer('telemetry', () => telemetry.shutdown());
   const infra = await connectInfra(config, { startIfMissing: opts.startInfraIfMissing });
   lifecycle.defer('embedded servers', () => infra.stop());
   const store = await ReportStore.open(infra.mongoUrl, config.mongoDb, { appName: opts.appName });

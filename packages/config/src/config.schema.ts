@@ -91,6 +91,12 @@ export const envSchema = z.object({
   FERRETDB_BIN: z.string().optional(),
   REDIS_SERVER_BIN: z.string().optional(),
   GONGKAI_TOOLS: z.string().optional(),
+  /** OTLP/HTTP endpoint (e.g. http://localhost:4318) for traces of report runs; unset: no tracing code is loaded. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http', 'https']),
+  /** How spans are encoded to the endpoint. */
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
+  /** `jaeger`: `gongkai start` also runs a Jaeger all-in-one from the tools folder and sends traces to it. */
+  GONGKAI_TRACES: z.enum(['off', 'jaeger']).default('off'),
 });
 
 /** GONGKAI_<STAGE>_{ATTEMPTS,CONCURRENCY,THREADS,BACKOFF_MS,TIMEOUT_MS} for every stage. */

@@ -46,6 +46,8 @@ export interface Config {
   replayRatePerSec: number;
   /** Stage outputs handed on through Redis: seconds kept (0: off) and the largest handed on. */
   handoff: { ttlSec: number; maxBytes: number };
+  /** OpenTelemetry traces: exported over OTLP/HTTP to `endpoint` when set; null: off, no SDK loaded. */
+  telemetry: { endpoint: string | null; protocol: 'http/protobuf' | 'http/json'; viewer: 'off' | 'jaeger' };
   /** Worker processes per stage service under the supervisor (`gongkai start`). @defaultValue 1 */
   stageProcesses: number;
   blobStore: 'fs' | 'gridfs';
@@ -121,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     stableMs: e.GONGKAI_STABLE_MS,
     replayRatePerSec: e.GONGKAI_REPLAY_RATE,
     handoff: { ttlSec: e.GONGKAI_HANDOFF_TTL_S, maxBytes: e.GONGKAI_HANDOFF_MAX_BYTES },
+    telemetry: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? null, protocol: e.OTEL_EXPORTER_OTLP_PROTOCOL, viewer: e.GONGKAI_TRACES },
     stageProcesses: e.GONGKAI_STAGE_PROCESSES,
     blobStore: e.GONGKAI_BLOB_STORE,
     auth: {

@@ -1,7 +1,8 @@
 import type { StageSettings } from '@gongkai/config';
 import { STAGES, type StageName } from '@gongkai/core';
-import { Queue, type JobsOptions } from 'bullmq';
+import { Queue, type JobsOptions, type QueueOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { bullmqTelemetry } from '@gongkai/telemetry';
 import type { DeadLetterJobData, JobPayload } from './job.types.ts';
 import { HANDOFF_DEFAULTS, HandoffCache, type HandoffOptions } from './handoff.cache.ts';
 import { dlqName, jobIdFor, queueName } from './names.ts';
@@ -41,7 +42,8 @@ export class Pipeline {
     readonly connection: Redis,
     readonly opts: PipelineOptions,
   ) {
-    const common = { connection, prefix: opts.prefix };
+    // with tracing on, each add is a span and carries its trace context in the job (the next stage's span is its child)
+    const common = { connection, prefix: opts.prefix, telemetry: bullmqTelemetry<QueueOptions['telemetry']>() };
     this.queues = Object.fromEntries(STAGES.map((s) => [s, new Queue<JobPayload>(queueName(s), common)])) as Pipeline['queues'];
     this.dlqs = Object.fromEntries(STAGES.map((s) => [s, new Queue<DeadLetterJobData>(dlqName(s), common)])) as Pipeline['dlqs'];
     this.progress = new ProgressLedger(connection, opts.prefix);

@@ -20,8 +20,17 @@ interface Slot {
   busy: boolean;
 }
 
+/** When a run was posted to its thread, started and ended there, and its reply came back (epoch ms). */
+export interface RunTimes {
+  posted: number;
+  started: number;
+  ended: number;
+  received: number;
+}
+
 interface Pending {
-  resolve: (v: unknown) => void;
+  resolve: (v: { output: unknown; times: RunTimes }) => void;
+  posted: number;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
   slot: Slot;
@@ -62,7 +71,7 @@ export class StageRunner {
     this.pending.delete(reply.id);
     clearTimeout(p.timer);
     this.release(p.slot);
-    if (reply.ok) p.resolve(reply.output);
+    if (reply.ok) p.resolve({ output: reply.output, times: { posted: p.posted, started: reply.at[0], ended: reply.at[1], received: performance.timeOrigin + performance.now() } });
     else {
       const { code, message, name, stack } = reply.error;
       const err = new PipelineError(isErrorCode(code) ? code : 'STAGE_BUG', message);
@@ -116,16 +125,22 @@ export class StageRunner {
   }
 
   async run<S extends StageName>(stage: S, input: StageInputs[S]): Promise<StageOutputs[S]> {
+    return (await this.runTimed(stage, input)).output;
+  }
+
+  /** A run, with when it was posted, ran and came back (the thread hop is the rest). */
+  async runTimed<S extends StageName>(stage: S, input: StageInputs[S]): Promise<{ output: StageOutputs[S]; times: RunTimes }> {
     if (this.closed) throw new TransientError('TRANSIENT', 'stage runner is closed');
     const slot = await this.acquire();
     const id = this.nextId++;
-    return new Promise<StageOutputs[S]>((resolve, reject) => {
+    return new Promise<{ output: StageOutputs[S]; times: RunTimes }>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         this.replace(slot);
         reject(new TransientError('TIMEOUT', `${stage} took longer than ${this.opts.timeoutMs} ms; the run was stopped`));
       }, this.opts.timeoutMs);
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer, slot });
+      const posted = performance.timeOrigin + performance.now();
+      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject, timer, slot, posted });
       const req: ThreadRequest = { id, stage, input, context: this.opts.context };
       slot.worker.ref();
       slot.worker.postMessage(req);

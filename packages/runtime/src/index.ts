@@ -1,2 +1,2 @@
-export { createLogger, type Logger } from './logger.ts';
+export { createLogger, setLogContext, type Logger } from './logger.ts';
 export { Lifecycle, type Stoppable } from './lifecycle.ts';

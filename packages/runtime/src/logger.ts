@@ -1,20 +1,37 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from '@gongkai/config';
 
 export type { Logger };
 
+type LogContext = () => { traceId: string; spanId: string } | null;
+let logContext: LogContext | null = null;
+
+/**
+ * Where log lines get their trace and span ids: set by the telemetry when
+ * tracing is on (packages/telemetry); while it is null a log line costs one
+ * null check more.
+ */
+export function setLogContext(source: LogContext | null): void {
+  logContext = source;
+}
+
+const NONE = {};
+
 /**
  * The process logger: JSON lines on stdout (stderr would mix with child
  * output in the supervisor), object first: `log.info({ reportId, stage, ms }, 'stage done')`.
+ * A line logged inside a traced job carries its `traceId` and `spanId`.
  */
-export function createLogger(config: Pick<Config, 'logLevel'>, name: string, opts: { stderr?: boolean } = {}): Logger {
+export function createLogger(config: Pick<Config, 'logLevel'>, name: string, opts: { stderr?: boolean; destination?: DestinationStream } = {}): Logger {
   const options = {
     name,
     level: config.logLevel,
     base: { service: name, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
+    mixin: () => (logContext ? (logContext() ?? NONE) : NONE),
   };
   // commands print their results on stdout, so their logs go to stderr
+  if (opts.destination) return pino(options, opts.destination);
   return opts.stderr ? pino(options, pino.destination(2)) : pino(options);
 }
