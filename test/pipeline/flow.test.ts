@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeAs, pdfWithoutText, pngBytes } from '../helpers/fixtures.ts';
+import { encodeAs, pngBytes } from '../helpers/fixtures.ts';
 import { testEnv, waitFor, type TestEnv } from '../helpers/test-env.ts';
 import { drop as dropFile, folderSource } from '../helpers/watch.ts';
 import { startTestWorkers, type TestWorkers } from '../helpers/workers.ts';
@@ -128,7 +128,6 @@ describe('bad input ends in the decode dead-letter queue with a clear reason and
   it.each([
     ['a PNG renamed .txt', 'bad/image.txt', pngBytes(), 'BINARY_FILE'],
     ['an empty file', 'bad/empty.txt', new Uint8Array(), 'EMPTY_FILE'],
-    ['a PDF with no text layer (scanned)', 'bad/scan.pdf', pdfWithoutText(), 'NO_TEXT_LAYER'],
     ['an unsupported type', 'bad/table.xls', new TextEncoder().encode('<xml>not a report</xml>'), 'UNSUPPORTED_TYPE'],
   ])('%s → %s', async (_what, name, bytes, code) => {
     const id = drop(name, bytes);

@@ -21,7 +21,8 @@ export async function runStageService(stage: StageName, env: NodeJS.ProcessEnv):
     const settings = config.stages[stage];
     const threads = Math.min(settings.threads, settings.concurrency); // a thread beyond the concurrency would idle
     const runner = new StageRunner({
-      threads, warm: stage, timeoutMs: settings.timeoutMs, context: { decode: { maxBytes: config.maxBytes }, segment: { renames: readAgencyRenames(config.agencyRenames) } },
+      threads, warm: stage, timeoutMs: settings.timeoutMs,
+      context: { decode: { maxBytes: config.maxBytes }, segment: { renames: readAgencyRenames(config.agencyRenames) }, options: { [stage]: { ...settings.options, timeoutMs: settings.timeoutMs } } },
     });
     lifecycle.defer('stage threads', () => runner.close());
     const worker = startStageWorker(stage, { ...deps, runner, maxBytes: config.maxBytes }, { settings, lockMs: config.lockMs });

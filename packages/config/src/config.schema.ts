@@ -1,4 +1,4 @@
-import { STAGES, stageDefaults, type StageName } from '@gongkai/core';
+import { STAGES, stageDefaults, stageOptionDefaults, type StageName } from '@gongkai/core';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -30,10 +30,16 @@ export const stageEnvKeys = (stage: StageName) => {
   } as const;
 };
 
+/** The environment key of a stage's own setting (catalogue `options`): maxPages of ocr → GONGKAI_OCR_MAX_PAGES. */
+export const stageOptionEnvKey = (stage: StageName, option: string): string =>
+  `GONGKAI_${stage.toUpperCase()}_${option.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+
 function stageShape(stage: StageName) {
   const keys = stageEnvKeys(stage);
   const d = stageDefaults(stage); // the stage catalogue's defaults (packages/core/src/stage.catalogue.ts)
+  const options = Object.entries(stageOptionDefaults(stage)).map(([name, value]) => [stageOptionEnvKey(stage, name), int(0, 2 ** 40).default(value)]);
   return {
+    ...(Object.fromEntries(options) as Record<string, ReturnType<typeof int>>),
     [keys.attempts]: int(1, 100).default(d.attempts) as unknown as ReturnType<typeof int>,
     [keys.concurrency]: int(1, 256).default(d.concurrency),
     [keys.threads]: int(1, 64).default(d.threads),
@@ -63,6 +69,8 @@ export const envSchema = z.object({
   GONGKAI_PORT: int(0, 65535).default(3000),
   GONGKAI_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Log lines written asynchronously (pino's asynchronous destination); 0: synchronously, line by line. */
+  GONGKAI_LOG_ASYNC: boolish.default(true),
   GONGKAI_MAX_BYTES: int(1, 2 ** 31).default(50 * 1024 * 1024),
   /** A JSON file of agency renames ({ "renames": [ { "from", "to" } ] }) added to the bundled ones (packages/segment/src/meta/agency.renames.json). */
   GONGKAI_AGENCY_RENAMES: z.string().trim().optional().transform((v) => (v ? v : undefined)),
@@ -95,8 +103,6 @@ export const envSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http', 'https']),
   /** How spans are encoded to the endpoint. */
   OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
-  /** `jaeger`: `gongkai start` also runs a Jaeger all-in-one from the tools folder and sends traces to it. */
-  GONGKAI_TRACES: z.enum(['off', 'jaeger']).default('off'),
 });
 
 /** GONGKAI_<STAGE>_{ATTEMPTS,CONCURRENCY,THREADS,BACKOFF_MS,TIMEOUT_MS} for every stage. */

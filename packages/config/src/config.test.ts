@@ -11,7 +11,8 @@ describe('loadConfig', () => {
     expect(c.port).toBe(3000);
     expect(c.logLevel).toBe('info');
     expect(c.source).toEqual({ kind: 'folder', path: '/srv/app/inbox' });
-    expect(c.stages.decode).toEqual({ attempts: 5, concurrency: 2, threads: 2, backoffMs: 1000, timeoutMs: 120_000 });
+    expect(c.stages.decode).toEqual({ attempts: 5, concurrency: 2, threads: 2, backoffMs: 1000, timeoutMs: 120_000, options: {} });
+    expect(c.stages.ocr).toMatchObject({ concurrency: 1, threads: 1, timeoutMs: 600_000, options: { maxPages: 200, maxPixels: 60_000_000, dpi: 300 } });
     expect(c.stages.validate).toMatchObject({ concurrency: 4, threads: 1 });
     expect(c.maxBytes).toBe(50 * 1024 * 1024);
     expect(c.handoff).toEqual({ ttlSec: 900, maxBytes: 2 * 1024 * 1024 });
@@ -22,7 +23,7 @@ describe('loadConfig', () => {
       {
         REDIS_URL: 'redis://10.0.0.1:6380/2', MONGO_URL: 'mongodb://db:27017', GONGKAI_INBOX: '/in', GONGKAI_DATA: '/data',
         GONGKAI_PORT: '8080', LOG_LEVEL: 'debug', GONGKAI_EXTRACT_ATTEMPTS: '2', GONGKAI_SEGMENT_CONCURRENCY: '9',
-        GONGKAI_SEGMENT_THREADS: '3', GONGKAI_HANDOFF_TTL_S: '0', GONGKAI_HANDOFF_MAX_BYTES: '65536',
+        GONGKAI_SEGMENT_THREADS: '3', GONGKAI_HANDOFF_TTL_S: '0', GONGKAI_HANDOFF_MAX_BYTES: '65536', GONGKAI_OCR_MAX_PAGES: '12',
       },
       '/x',
     );
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
     expect(c.stages.extract.attempts).toBe(2);
     expect(c.stages.segment.concurrency).toBe(9);
     expect(c.stages.segment.threads).toBe(3);
+    expect(c.stages.ocr.options['maxPages']).toBe(12);
     expect(c.handoff).toEqual({ ttlSec: 0, maxBytes: 65536 });
   });
 

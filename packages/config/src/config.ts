@@ -1,7 +1,7 @@
-import { byStage, type StageName } from '@gongkai/core';
+import { byStage, stageOptionDefaults, type StageName } from '@gongkai/core';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { envSchema, stageEnvKeys, stageEnvSchema } from './config.schema.ts';
+import { envSchema, stageEnvKeys, stageEnvSchema, stageOptionEnvKey } from './config.schema.ts';
 
 export interface StageSettings {
   /** Tries in all, the first included. Defaults of all five: the stage catalogue (packages/core/src/stage.catalogue.ts). @defaultValue 5 */
@@ -18,6 +18,8 @@ export interface StageSettings {
   backoffMs: number;
   /** A single run of the stage longer than this fails (transient). @defaultValue 120000 */
   timeoutMs: number;
+  /** The stage's own settings (catalogue `options`, GONGKAI_<STAGE>_<SETTING>), e.g. ocr's maxPages; {} for most stages. */
+  options: Record<string, number>;
 }
 
 export type Source = { kind: 'folder'; path: string } | { kind: 's3'; bucket: string; prefix: string };
@@ -102,7 +104,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (problems.length > 0) throw new ConfigError(problems);
   const stages = byStage((s): StageSettings => {
     const k = stageEnvKeys(s);
-    return { attempts: st[k.attempts]!, concurrency: st[k.concurrency]!, threads: st[k.threads]!, backoffMs: st[k.backoffMs]!, timeoutMs: st[k.timeoutMs]! };
+    const options = Object.fromEntries(Object.keys(stageOptionDefaults(s)).map((o) => [o, st[stageOptionEnvKey(s, o)]!]));
+    return { attempts: st[k.attempts]!, concurrency: st[k.concurrency]!, threads: st[k.threads]!, backoffMs: st[k.backoffMs]!, timeoutMs: st[k.timeoutMs]!, options };
   });
   return {
     redisUrl: e.REDIS_URL ?? null,

@@ -1,6 +1,7 @@
 /** Output contract of the decode stage (owned by packages/decode). */
 
-export const FORMATS = ['txt', 'html', 'pdf', 'docx'] as const;
+/** `image`: PNG, JPEG or (multi-page) TIFF, read only by OCR. */
+export const FORMATS = ['txt', 'html', 'pdf', 'docx', 'image'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const SCRIPTS = ['simplified', 'traditional', 'mixed'] as const;
@@ -29,11 +30,20 @@ export interface DecodeFacts {
   warnings: string[];
   /** Pages, for PDF input. */
   pages?: number;
+  /**
+   * Set by decode when the file has no usable text layer: the ocr stage reads
+   * it from its page images (the text is then empty until OCR ran).
+   */
+  needsOcr?: NeedsOcr;
   /** Set when the text was read by OCR from page images (scanned PDF, PNG, JPEG, TIFF). */
   ocr?: OcrFacts;
   /** Resolution the OCR'd pages were rendered at: `TextRegion.box` is in pixels at this dpi. */
   ocrDpi?: number;
 }
+
+/** Why decode handed a file to OCR: an image, a PDF without a text layer, or a PDF whose text layer is garbled (fonts without a character map). */
+export const NEEDS_OCR = ['image', 'no-text-layer', 'garbled-text-layer'] as const;
+export type NeedsOcr = (typeof NEEDS_OCR)[number];
 
 /** How OCR read the pages (`DecodeFacts.ocr`). */
 export interface OcrFacts {

@@ -9,6 +9,7 @@ const segment = { meta: { regime: 'A' }, sections: [], paragraphs: [], spans: []
 /** One small output per stage, shaped as the stage makes it. */
 const OUTPUTS: StageOutputs = {
   decode: { decode: { format: 'txt' } as never, text: '一、总体情况', pageMeta: {}, offsetMap: [] },
+  ocr: { decode: { format: 'image', ocr: { engine: 'tesseract' } } as never, text: '一、总体情况', pageMeta: {}, offsetMap: [], regions: [] },
   segment,
   extract: { metrics: [{ key: 'requests.received.total', value: 41 } as never], mentions: [], breakdowns: [] },
   validate: { findings: [], status: 'valid' },

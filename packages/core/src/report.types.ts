@@ -33,6 +33,8 @@ export interface StageRun {
   at: string;
   runId: string;
   version: string;
+  /** Conditional stages (catalogue `when`) the run went past after this one: they have no run record of their own. */
+  skipped?: StageName[];
 }
 
 export interface ReportFailure {

@@ -35,6 +35,9 @@ export interface StageDefaults {
   timeoutMs: number;
 }
 
+/** A stage's own numeric settings (e.g. OCR's page cap), each an environment key GONGKAI_<STAGE>_<SETTING> (camelCase → UPPER_SNAKE). */
+export type StageOptions = Readonly<Record<string, number>>;
+
 export interface StageSpec<O = unknown, F extends readonly (keyof O & string)[] = readonly (keyof O & string)[]> {
   /**
    * Earlier stages whose outputs this one reads. Empty: the stage reads the
@@ -59,8 +62,30 @@ export interface StageSpec<O = unknown, F extends readonly (keyof O & string)[] 
    * loaded by the worker before it runs (packages/pipeline/src/stage.context.ts).
    */
   readonly context?: readonly StageContextName[];
+  /**
+   * The stage also reads the raw file (`input.raw`), besides the outputs it
+   * `needs` (e.g. OCR renders the page images of the file decode could not read).
+   */
+  readonly raw?: true;
+  /**
+   * The stage is entered only when this holds on the outputs it `needs`;
+   * otherwise the run goes past it (`nextStage`) and the stage before records
+   * it as skipped in its run record. Its `needs` must be outputs the stage
+   * before it has in hand (checked by stage.catalogue.test.ts).
+   */
+  when?(input: never): boolean;
+  /**
+   * An earlier stage whose output this one replaces for every stage after it:
+   * the output is handed on and stored under that stage's name and fields (which
+   * this stage's `fields` repeat), so later stages keep needing the earlier
+   * stage and read the amended output. Its `when` must no longer hold on the
+   * amended output: that is how a later stage tells an amendment that was lost.
+   */
+  readonly amends?: string;
   /** Settings used when the environment does not set them. */
   readonly defaults: StageDefaults;
+  /** The stage's own settings and their defaults (GONGKAI_<STAGE>_<SETTING>), handed to its run as `context.options`. */
+  readonly options?: StageOptions;
   /** The name of the worker service that runs the stage: its processes under `gongkai start`, the compose service, `gongkai-<service>` on Kubernetes (all run services/worker). */
   readonly service: string;
   readonly [OUTPUT]?: O;
@@ -69,20 +94,44 @@ export interface StageSpec<O = unknown, F extends readonly (keyof O & string)[] 
 /** Declares a catalogue entry whose output is `O` (the second call keeps `needs` and `fields` literal). */
 const stage =
   <O>() =>
-  <const N extends readonly string[], const F extends readonly (keyof O & string)[], const V extends string, const X extends readonly StageContextName[] = readonly []>(
-    spec: StageSpec<O, F> & { readonly needs: N; readonly service: V; readonly context?: X },
+  <
+    const N extends readonly string[], const F extends readonly (keyof O & string)[], const V extends string,
+    const X extends readonly StageContextName[] = readonly [], const R extends true = never,
+  >(
+    spec: StageSpec<O, F> & { readonly needs: N; readonly service: V; readonly context?: X; readonly raw?: R },
   ) =>
     spec;
+
+/** The report fields of a decode output (OCR's amended one has the same). */
+const DECODE_FIELDS = ['decode', 'text', 'pageMeta', 'offsetMap', 'offsetBase', 'grids', 'regions'] as const;
+
+/** Decode found no usable text layer and the output was not read by OCR yet. */
+export function needsOcr(d: DecodeResult): boolean {
+  return d.decode.needsOcr !== undefined && d.decode.ocr === undefined;
+}
 
 const RETRY = { attempts: 5, backoffMs: 1000, timeoutMs: 120_000 } as const;
 
 export const STAGE_CATALOGUE = {
   decode: stage<DecodeResult>()({
     needs: [],
-    fields: ['decode', 'text', 'pageMeta', 'offsetMap', 'offsetBase', 'grids'],
+    fields: DECODE_FIELDS,
     empty: { text: '', pageMeta: {}, offsetMap: [] },
     defaults: { ...RETRY, concurrency: 2, threads: 2 },
     service: 'decoder',
+  }),
+  ocr: stage<DecodeResult>()({
+    needs: ['decode'],
+    raw: true,
+    // only files decode found without a usable text layer (scanned PDFs, garbled text layers, images)
+    when: (input: { decode: DecodeResult }) => needsOcr(input.decode),
+    amends: 'decode',
+    fields: DECODE_FIELDS,
+    empty: { text: '', pageMeta: {}, offsetMap: [] },
+    // seconds per page: one page at a time per process, a long timeout, few retries (a failure is mostly the file)
+    defaults: { attempts: 2, backoffMs: 5000, timeoutMs: 600_000, concurrency: 1, threads: 1 },
+    options: { maxPages: 200, maxPixels: 60_000_000, dpi: 300 },
+    service: 'ocr',
   }),
   segment: stage<SegmentResult>()({
     needs: ['decode'],
@@ -128,6 +177,9 @@ export interface RawInput {
   name: string;
 }
 
+/** True for a stage marked `raw` (it reads the raw file besides earlier outputs). */
+type ReadsRaw<S extends StageName> = Catalogue[S] extends { readonly raw?: infer R } ? (true extends R ? true : false) : false;
+
 /** The context kinds stage `S` reads (its catalogue `context`). */
 export type ContextOf<S extends StageName> = Catalogue[S] extends { readonly context?: readonly (infer C)[] } ? C & StageContextName : never;
 
@@ -136,7 +188,9 @@ export type ContextOf<S extends StageName> = Catalogue[S] extends { readonly con
  * and its context when the caller loaded it (absent in the in-process runner: the stage checks the report alone).
  */
 export type StageInputs = {
-  [S in StageName]: [NeedsOf<S>] extends [never] ? RawInput : Pick<StageOutputs, NeedsOf<S> & StageName> & Partial<Pick<StageContexts, ContextOf<S>>>;
+  [S in StageName]: [NeedsOf<S>] extends [never]
+    ? RawInput
+    : Pick<StageOutputs, NeedsOf<S> & StageName> & Partial<Pick<StageContexts, ContextOf<S>>> & (ReadsRaw<S> extends true ? { raw: RawInput } : unknown);
 };
 
 /** The report-document fields stage `S` stores. */

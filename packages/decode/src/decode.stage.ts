@@ -1,4 +1,4 @@
-import { BadInputError, type DecodeFacts, type TableGrid, type DecodeResult, type Format, type PageMeta, type RawInput } from '@gongkai/core';
+import { BadInputError, type DecodeFacts, type NeedsOcr, type TableGrid, type DecodeResult, type Format, type PageMeta, type RawInput } from '@gongkai/core';
 import { decodeText } from './encoding/encoding.detect.ts';
 import { sniffFormat } from './format/format.sniff.ts';
 import type { SourceGrid } from './grid/grid.layout.ts';
@@ -32,6 +32,8 @@ export interface Extracted {
   pages?: number;
   /** The tables the reader laid out, in the coordinates of `text`'s origins (see grid/grid.layout.ts). */
   grids?: SourceGrid[];
+  /** No usable text layer: the ocr stage reads the file (the text is empty). */
+  needsOcr?: NeedsOcr;
 }
 
 async function extract(format: Format, input: RawInput): Promise<Extracted> {
@@ -52,6 +54,8 @@ async function extract(format: Format, input: RawInput): Promise<Extracted> {
       const { extractDocx } = await import('./docx/docx.extract.ts');
       return extractDocx(input.bytes, input.name);
     }
+    case 'image':
+      return { original: '', text: untracked(''), encoding: 'binary', confidence: 1, meta: {}, warnings: [`${input.name} is an image: read by OCR`], needsOcr: 'image' };
   }
 }
 
@@ -66,7 +70,9 @@ export async function warmDecode(): Promise<void> {
 
 /**
  * The decode stage: raw bytes and a file name in, normalized simplified text
- * and the facts of how it was decoded out. Permanent problems throw
+ * and the facts of how it was decoded out. A file with no usable text
+ * layer (a scan, an image) comes out with empty text and `decode.needsOcr`:
+ * the ocr stage reads it (stage.catalogue.ts). Permanent problems throw
  * BadInputError; a text that does not look like a disclosure report only
  * gets a warning (the validate stage decides).
  */
@@ -79,6 +85,7 @@ export async function decode(input: RawInput, options: DecodeOptions = {}): Prom
   }
   const format = sniffFormat(bytes, name);
   const extracted = await extract(format, input);
+  if (extracted.needsOcr) return forOcr(format, extracted, extracted.needsOcr);
   const n = normalize(extracted.text, { structured: format !== 'txt' });
   const text = n.text.text;
   if (text.trim() === '') throw new BadInputError('EMPTY_FILE', `${name} contains no text after decoding (${format})`);
@@ -96,6 +103,15 @@ export async function decode(input: RawInput, options: DecodeOptions = {}): Prom
   const grids = placeGrids(extracted, format, n.text, facts.warnings);
   const offsetBase = format === 'txt' ? 'decoded-text' : format === 'html' ? 'html-source' : 'extracted-text';
   return { decode: facts, text, pageMeta, offsetMap: toOffsetMap(n.text, extracted.original), offsetBase, ...(grids.length > 0 ? { grids } : {}) };
+}
+
+/** The output of a file with no usable text layer: empty text, the facts, and why the ocr stage must read it. */
+function forOcr(format: Format, extracted: Extracted, needsOcr: NeedsOcr): DecodeResult {
+  const facts: DecodeFacts = {
+    format, encoding: extracted.encoding, confidence: extracted.confidence, script: 'simplified', converted: false, pinyinRemoved: 0,
+    warnings: extracted.warnings, ...(extracted.pages === undefined ? {} : { pages: extracted.pages }), needsOcr,
+  };
+  return { decode: facts, text: '', pageMeta: definedOnly(extracted.meta), offsetMap: [], offsetBase: 'extracted-text' };
 }
 
 /** The reader's grids (or, for plain text, the pipe and column-aligned tables found in it) in offsets of the normalized text. */

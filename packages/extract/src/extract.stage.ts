@@ -7,6 +7,7 @@ import { findListBreakdowns } from './breakdown.lists.ts';
 import { findSumBreakdowns } from './breakdown.sums.ts';
 import { deriveFromText, outcomeParts, resolveOrTotal } from './derive.extract.ts';
 import { buildDoc, type Found } from './doc.model.ts';
+import { placeOnPages } from './evidence.pages.ts';
 import { selectMetrics } from './metrics.select.ts';
 import { extractNarrative } from './narrative.extract.ts';
 import { locateStatsTables } from './stats.rows.ts';
@@ -42,5 +43,6 @@ export function extract(input: { decode: DecodeResult; segment: SegmentResult })
   found.push(...outcomeParts(breakdowns));
   found.push(...deriveFromText(doc, found));
   breakdowns.sort((a, b) => a.start - b.start);
-  return { ...selectMetrics(found, input.segment.meta?.regime ?? 'A'), breakdowns };
+  // OCR'd text: each figure's page and box on the page image (decode's regions)
+  return placeOnPages({ ...selectMetrics(found, input.segment.meta?.regime ?? 'A'), breakdowns }, input.decode.regions);
 }

@@ -48,7 +48,10 @@ export async function sweepProgress(deps: SweepDeps, opts: { settleMs: number; l
       await release(deps, rec.reportId); // gone, superseded by a newer run, or in a dead-letter queue
       continue;
     }
-    const missing = STAGES.find((s) => report.pipeline.stages?.[s]?.runId !== rec.runId);
+    // a conditional stage the run went past is named in the run record of the stage before it
+    const ran = Object.values(report.pipeline.stages ?? {}).filter((r) => r?.runId === rec.runId);
+    const skipped = new Set(ran.flatMap((r) => r?.skipped ?? []));
+    const missing = STAGES.find((s) => report.pipeline.stages?.[s]?.runId !== rec.runId && !skipped.has(s));
     if (!missing && isDone(report.status)) {
       result.consistent++;
       await release(deps, rec.reportId);

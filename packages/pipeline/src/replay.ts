@@ -1,4 +1,4 @@
-import { stagesBefore, type StageName } from '@gongkai/core';
+import { amendsOf, stagesBefore, type StageName } from '@gongkai/core';
 import type { Logger } from '@gongkai/runtime';
 import type { DeadLetter, ReportStore } from '@gongkai/store';
 import { hostname, userInfo } from 'node:os';
@@ -118,7 +118,9 @@ export async function reprocess(
   onItem?: (done: number, total: number) => void,
 ): Promise<ReprocessSummary> {
   if (!filter.all && !filter.reportId) throw new Error('reprocess needs --all or --report ID');
-  const needs = stagesBefore(filter.from);
+  // an amending stage's input is not stored (its output replaced it): it re-runs from the stage it amends
+  const from = amendsOf(filter.from) ?? filter.from;
+  const needs = stagesBefore(from);
   const summary: ReprocessSummary = { from: filter.from, dryRun: !!filter.dryRun, matched: 0, started: 0, skipped: [] };
   const total = filter.reportId ? 1 : await deps.store.count();
   const gap = filter.ratePerSec ? 1000 / filter.ratePerSec : 0;
@@ -130,14 +132,15 @@ export async function reprocess(
       continue;
     }
     summary.matched++;
-    const missing = needs.filter((s) => !report.pipeline.stages?.[s]);
+    const skipped = new Set(Object.values(report.pipeline.stages ?? {}).flatMap((r) => r?.skipped ?? []));
+    const missing = needs.filter((s) => !report.pipeline.stages?.[s] && !skipped.has(s));
     if (missing.length > 0) {
       summary.skipped.push({ reportId: report._id, reason: `no stored ${missing.join(', ')} output: reprocess from ${missing[0]} or replay` });
       continue;
     }
     if (!filter.dryRun) {
       const runId = newRunId();
-      await start(deps, { cause: 'reprocess', reportId: report._id, runId, stage: filter.from });
+      await start(deps, { cause: 'reprocess', reportId: report._id, runId, stage: from });
       for (const dl of await deps.store.listDeadLetters({ reportId: report._id, state: 'dead' })) {
         const claimed = await deps.store.claimDeadLetter(dl._id, 'reprocess');
         if (claimed) {

@@ -7,7 +7,7 @@
  * (run.transitions.test.ts checks that no other file does).
  */
 import {
-  PIPELINE_VERSION, PipelineError, STAGES, classifyError, contextOf, nextStage, previousStage, reportFieldsOf,
+  PIPELINE_VERSION, PipelineError, STAGES, amendsOf, classifyError, contextOf, needsOf, nextStage, outputNameOf, previousStage, reportFieldsOf, skippedAfter,
   type Report, type ReportSource, type ReportStatus, type StageName, type StageOutputs,
 } from '@gongkai/core';
 import type { Logger } from '@gongkai/runtime';
@@ -109,10 +109,16 @@ export type Completed = { ms: number; next: StageName | null } | { stale: true }
  */
 export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, stage: S, c: Completion<S>, log: Logger): Promise<Completed> {
   const { reportId } = job.data;
-  const run = { ms: c.ms, attempts: c.attempt, at: new Date().toISOString(), runId: c.runId, version: PIPELINE_VERSION };
-  const next = nextStage(stage);
-  // handed on before the run record is written: a stage whose record is stored has its output somewhere
-  const handedOff = next !== null && (await deps.pipeline.handoff.put(reportId, c.runId, stage, c.output));
+  // the outputs in hand decide which stage the run enters next (a conditional stage's `when`)
+  const known = { ...(needsOf(stage).length > 0 ? (c.input as Partial<StageOutputs>) : {}), [outputNameOf(stage)]: c.output } as Partial<StageOutputs>;
+  const next = nextStage(stage, known);
+  const skipped = skippedAfter(stage, known);
+  const run = { ms: c.ms, attempts: c.attempt, at: new Date().toISOString(), runId: c.runId, version: PIPELINE_VERSION, ...(skipped.length > 0 ? { skipped } : {}) };
+  // handed on before the run record is written: a stage whose record is stored has its output somewhere;
+  // an amending stage's output goes under the name of the output it replaces (catalogue `amends`)
+  const handedOff = next !== null && (await deps.pipeline.handoff.put(reportId, c.runId, outputNameOf(stage), c.output));
+  // stored instead: the replaced output must not stay in the handoff, where later stages would read it first
+  if (!handedOff && amendsOf(stage)) await deps.pipeline.handoff.clear(reportId, c.runId, [outputNameOf(stage)]);
   const fields = fieldsToStore(stage, c.output, c.input, c.handedOn, handedOff);
   if (!(await deps.store.saveStageOutput(reportId, c.runId, stage, fields, run, c.attempt))) {
     log.info('stale job: the report moved to a newer run while this stage ran; output dropped');

@@ -1,4 +1,7 @@
-import { BadInputError, PipelineError, needsOf, type ReportStatus, type StageInputs, type StageName } from '@gongkai/core';
+import {
+  BadInputError, PipelineError, amendsOf, enters, needsOf, readsRaw, stagesBefore,
+  type RawInput, type ReportStatus, type StageInputs, type StageName, type StageOutputs,
+} from '@gongkai/core';
 import type { Logger } from '@gongkai/runtime';
 import type { BlobStore, ReportStore } from '@gongkai/store';
 import type { JobPayload } from './job.types.ts';
@@ -37,14 +40,8 @@ export interface LoadedInput<S extends StageName> {
 export async function loadInput<S extends StageName>(stage: S, payload: JobPayload, deps: InputDeps, log: Logger): Promise<LoadedInput<S>> {
   const needs = needsOf(stage);
   if (needs.length === 0) {
-    const report = await deps.store.get(payload.reportId);
-    if (!report) throw new PipelineError('INPUT_MISSING', `report ${payload.reportId} is not in the store`);
-    if (report.source.size > deps.maxBytes) {
-      throw new BadInputError('OVERSIZE', `${report.source.name} is ${report.source.size} bytes, over the ${deps.maxBytes}-byte limit (GONGKAI_MAX_BYTES)`);
-    }
-    const bytes = await deps.blobs.get(payload.reportId);
-    if (!bytes) throw new PipelineError('INPUT_MISSING', `the raw file of report ${payload.reportId} (${report.source.name}) is not in the blob store`);
-    return { runId: report.pipeline.runId, status: report.status, input: { bytes, name: report.source.name } as StageInputs[S], handedOn: [] };
+    const { runId, status, raw } = await loadRaw(payload, deps);
+    return { runId, status, input: raw as StageInputs[S], handedOn: [] };
   }
   const cached = await deps.pipeline.handoff.get(payload.reportId, payload.runId, needs).catch((err: Error) => {
     log.warn({ err: err.message }, 'handoff unreadable; reading the stored outputs');
@@ -56,7 +53,40 @@ export async function loadInput<S extends StageName>(stage: S, payload: JobPaylo
   const outputs = { ...loaded.outputs, ...cached };
   const missing = needs.filter((s) => !(s in outputs));
   if (missing.length > 0 && loaded.runId === payload.runId) throw new LostInput(missing[0]!);
+  if (missing.length === 0 && loaded.runId === payload.runId) {
+    const unamended = lostAmendment(stage, outputs);
+    if (unamended) throw new LostInput(unamended);
+  }
   // the stage's context (other reports' facts, e.g. the same agency's neighbouring years): loaded fresh every run
   const context = await loadContext(stage, deps.store, payload.reportId, outputs);
-  return { runId: loaded.runId, status: loaded.status, input: { ...outputs, ...context } as StageInputs[S], handedOn };
+  // a stage that reads the raw file besides earlier outputs (catalogue `raw`)
+  const raw = readsRaw(stage) ? { raw: (await loadRaw(payload, deps)).raw } : {};
+  return { runId: loaded.runId, status: loaded.status, input: { ...outputs, ...context, ...raw } as StageInputs[S], handedOn };
+}
+
+/**
+ * An earlier stage that amends one of `stage`'s inputs (catalogue `amends`)
+ * and whose `when` still holds on it: the run entered that stage but its
+ * amended output is gone (e.g. it was handed on and expired while only the
+ * first output is stored), so the amending stage runs again.
+ */
+function lostAmendment(stage: StageName, outputs: Partial<StageOutputs>): StageName | null {
+  const needs = needsOf(stage);
+  const lost = stagesBefore(stage).find((s) => {
+    const amended = amendsOf(s);
+    return amended !== null && needs.includes(amended) && needsOf(s).every((n) => n in outputs) && enters(s, outputs);
+  });
+  return lost ?? null;
+}
+
+/** The raw file of a report, within the size limit. */
+async function loadRaw(payload: JobPayload, deps: InputDeps): Promise<{ runId: string; status: ReportStatus; raw: RawInput }> {
+  const report = await deps.store.get(payload.reportId);
+  if (!report) throw new PipelineError('INPUT_MISSING', `report ${payload.reportId} is not in the store`);
+  if (report.source.size > deps.maxBytes) {
+    throw new BadInputError('OVERSIZE', `${report.source.name} is ${report.source.size} bytes, over the ${deps.maxBytes}-byte limit (GONGKAI_MAX_BYTES)`);
+  }
+  const bytes = await deps.blobs.get(payload.reportId);
+  if (!bytes) throw new PipelineError('INPUT_MISSING', `the raw file of report ${payload.reportId} (${report.source.name}) is not in the blob store`);
+  return { runId: report.pipeline.runId, status: report.status, raw: { bytes, name: report.source.name } };
 }

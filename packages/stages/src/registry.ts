@@ -1,5 +1,6 @@
 import type { StageInputs, StageName, StageOutputs } from '@gongkai/core';
 import { decode, warmDecode, type DecodeOptions } from '@gongkai/decode';
+import { readByOcr, warmOcr } from './ocr.stage.ts';
 import { extract } from '@gongkai/extract';
 import { segment, type SegmentOptions } from '@gongkai/segment';
 import { validate } from '@gongkai/validate';
@@ -10,6 +11,11 @@ export interface StageContext {
   decode: DecodeOptions;
   /** The user's agency renames (GONGKAI_AGENCY_RENAMES), besides the bundled ones. */
   segment?: SegmentOptions;
+  /**
+   * Each stage's own settings (catalogue `options`, e.g. OCR's page cap) and
+   * its timeout, as configured; a stage falls back to the catalogue's defaults.
+   */
+  options?: { readonly [S in StageName]?: Readonly<Record<string, number>> };
 }
 
 /**
@@ -33,6 +39,7 @@ export function defineStage<S extends StageName>(def: StageDef<S>): StageDef<S> 
 /** Every stage, keyed by name: a stage in the catalogue without a registry line is a compile error. */
 export const STAGE_REGISTRY: { readonly [S in StageName]: StageDef<S> } = {
   decode: defineStage({ name: 'decode', run: (input, ctx) => decode(input, ctx.decode), warm: warmDecode }),
+  ocr: defineStage({ name: 'ocr', run: (input, ctx) => readByOcr(input, ctx), warm: warmOcr }),
   segment: defineStage({ name: 'segment', run: (input, ctx) => segment(input, ctx.segment) }),
   extract: defineStage({ name: 'extract', run: (input) => extract(input) }),
   validate: defineStage({ name: 'validate', run: (input) => validate(input) }),

@@ -40,6 +40,7 @@ export const RULES = {
   T2_STOCK: { severity: 'warning', summary: 'cross-year, 表二 (2021 form), 规章 and 行政规范性文件: 现行有效 the year before + 本年制发 − 本年废止 = 现行有效' },
   CROSS_YEAR_CUMULATIVE: { severity: 'warning', summary: 'cross-year, 2008-era 统计表: a row\'s 历年累计 = the year before\'s 历年累计 + this year\'s figure' },
   SERIES_BREAK: { severity: 'info', summary: 'cross-year: a figure ten times larger or smaller than the year before (both ≥ 1, one ≥ 50): a unit, scope or reading change worth a look' },
+  OCR_UNCERTAIN: { severity: 'warning', summary: 'OCR\'d report: a figure read with low confidence (kept, `ocrUncertain` on its evidence), or contradicted by an identity it takes part in (to be treated as unknown)' },
   FIGURE_YEAR_MISMATCH: { severity: 'warning', summary: 'a figure is introduced with a year other than the report year (e.g. 2016年… in a 2017 report)' },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -10,6 +10,7 @@ import { checkAttachments, checkNotAReport } from './rules/document.rule.ts';
 import { checkFeesExplained } from './rules/fees-explained.rule.ts';
 import { checkContradictions, checkTextVsTable } from './rules/narrative.rule.ts';
 import { checkNonNegInt } from './rules/nonneg-int.rule.ts';
+import { checkOcrUncertain } from './rules/ocr-uncertain.rule.ts';
 import { checkPercentages } from './rules/percent.rule.ts';
 import { checkRepeatedMentions } from './rules/repeated-mention.rule.ts';
 import { checkRequiredContent } from './rules/required-content.rule.ts';
@@ -56,6 +57,9 @@ export function validate(input: ValidateInput): ValidateResult {
     ...checkFeesExplained(ctx),
     ...checkYears(ctx),
     ...checkCrossYear(ctx),
-  ].sort(byImportance);
+  ];
+  // after every other rule: an OCR'd figure an identity contradicts is reported as such
+  findings.push(...checkOcrUncertain(ctx, findings));
+  findings.sort(byImportance);
   return { findings, status: statusOf(findings) };
 }

@@ -30,13 +30,8 @@ const UNSUPPORTED: Record<string, string> = {
   pptx: 'a PowerPoint file (.pptx)',
   odt: 'an OpenDocument text (.odt)',
   ofd: 'an OFD document (.ofd)',
-  jpg: 'an image (.jpg)',
-  jpeg: 'an image (.jpeg)',
-  png: 'an image (.png)',
   gif: 'an image (.gif)',
   bmp: 'an image (.bmp)',
-  tif: 'an image (.tif)',
-  tiff: 'an image (.tiff)',
   webp: 'an image (.webp)',
   zip: 'a ZIP archive',
   rar: 'a RAR archive',
@@ -47,9 +42,17 @@ const UNSUPPORTED: Record<string, string> = {
   mp3: 'an audio file',
 };
 
+/** Page images the ocr stage reads (by content; the extension only names what a damaged one should have been). */
+const IMAGES: Array<{ magic: number[]; exts: string[]; what: string }> = [
+  { magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], exts: ['png'], what: 'PNG' },
+  { magic: [0xff, 0xd8, 0xff], exts: ['jpg', 'jpeg'], what: 'JPEG' },
+  { magic: [0x49, 0x49, 0x2a, 0x00], exts: ['tif', 'tiff'], what: 'TIFF' },
+  { magic: [0x4d, 0x4d, 0x00, 0x2a], exts: ['tif', 'tiff'], what: 'TIFF' },
+];
+
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'shtml', 'xhtml', 'jsp', 'asp', 'aspx', 'php']);
 
-const SUPPORTED_LIST = '.txt (or no extension), .html/.htm/.shtml, .pdf, .docx';
+const SUPPORTED_LIST = '.txt (or no extension), .html/.htm/.shtml, .pdf, .docx, and scans as .png/.jpg/.tif';
 
 function startsWith(bytes: Uint8Array, magic: number[], offset = 0): boolean {
   return magic.every((b, i) => bytes[offset + i] === b);
@@ -97,7 +100,8 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
 /**
  * Decides the format from the content first (a PDF or DOCX keeps working
  * under any name) and the extension second. Binary content under a text
- * name is BINARY_FILE; a type we do not read is UNSUPPORTED_TYPE.
+ * name is BINARY_FILE; a type we do not read is UNSUPPORTED_TYPE. A PNG,
+ * JPEG or TIFF is `image`: decode hands it to the ocr stage.
  */
 export function sniffFormat(bytes: Uint8Array, name: string): Format {
   const ext = extensionOf(name);
@@ -108,6 +112,10 @@ export function sniffFormat(bytes: Uint8Array, name: string): Format {
     if (unsupported) throw new BadInputError('UNSUPPORTED_TYPE', `${name} is ${unsupported}, which is not supported; supported types: ${SUPPORTED_LIST}`);
     throw new BadInputError('BINARY_FILE', `${name} is a ZIP archive (not a Word .docx document), not a text document`);
   }
+  // a scan named as an image (or not named at all): read by the ocr stage; under a text name it stays BINARY_FILE below
+  const image = IMAGES.find((i) => i.exts.includes(ext));
+  if ((image || ext === '') && IMAGES.some((i) => startsWith(bytes, i.magic))) return 'image';
+  if (image) throw new BadInputError('CORRUPT_FILE', `${name} is named .${ext} but has no ${image.what} signature: the file is damaged or not an image`);
   if (ext === 'pdf') throw new BadInputError('CORRUPT_FILE', `${name} is named .pdf but has no PDF header (%PDF-): the file is damaged or not a PDF`);
   if (ext === 'docx') throw new BadInputError('CORRUPT_FILE', `${name} is named .docx but is not a ZIP package: the file is damaged or not a Word document`);
   const unsupported = UNSUPPORTED[ext];

@@ -12,6 +12,25 @@ const MARGIN_BAND = 0.1;
 /** Fewer visible characters than this in the whole file: there is no text layer. */
 const MIN_TEXT_CHARS = 20;
 
+/** Above this share of implausible characters a text layer is garbled (a report is Chinese, digits and ASCII). */
+const MAX_GARBLED_SHARE = 0.5;
+
+/**
+ * The share of visible characters that no report text has: private-use
+ * glyphs, C0/C1 controls, U+FFFD, Latin-1/Latin Extended letters and accents
+ * (what a CJK font without a ToUnicode map extracts as). CJK, ASCII, full-width forms and punctuation are plausible.
+ */
+export function garbledShare(text: string): number {
+  let visible = 0;
+  let bad = 0;
+  for (const ch of text) {
+    if (/\s/u.test(ch)) continue;
+    visible++;
+    if (/[\p{Co}\p{Cc}\uFFFD\u00A1-\u024F\u02B0-\u02FF]/u.test(ch)) bad++;
+  }
+  return visible === 0 ? 0 : bad / visible;
+}
+
 interface PageLines {
   lines: PlacedLine[];
   height: number;
@@ -34,7 +53,8 @@ function dropPageFurniture(pages: PageLines[]): PlacedLine[][] {
  * PDF with a text layer → text in reading order: ruled tables become
  * tab-separated rows (numbers stay in their row), other text is regrouped
  * into lines and paragraphs, page numbers and running headers are dropped.
- * A PDF without text is NO_TEXT_LAYER (scanned; OCR is out of scope).
+ * A PDF without text, or whose text layer is garbled, comes back empty with
+ * `needsOcr`: the ocr stage reads its page images.
  * The "original" of a PDF is this extracted text: offsets point into it.
  */
 export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extracted> {
@@ -62,15 +82,18 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
   } finally {
     await doc.destroy();
   }
+  const meta = title === undefined ? {} : { title };
   if (chars < MIN_TEXT_CHARS) {
-    throw new BadInputError(
-      'NO_TEXT_LAYER',
-      `${name} is a PDF of ${pages.length} page(s) without a text layer (${chars} characters): probably scanned images; OCR is not supported`,
-    );
+    const warning = `${name} is a PDF of ${pages.length} page(s) without a text layer (${chars} characters): scanned images, read by OCR`;
+    return { original: '', text: untracked(''), encoding: 'binary', confidence: 1, meta, warnings: [warning], pages: pages.length, needsOcr: 'no-text-layer' };
+  }
+  const text = assembleParagraphs(dropPageFurniture(pages));
+  const garbled = garbledShare(text);
+  if (garbled > MAX_GARBLED_SHARE) {
+    const warning = `${name} has a text layer that does not read as text (${Math.round(garbled * 100)}% of its characters are private-use, control or stray Latin-1 glyphs: fonts without a character map), read by OCR`;
+    return { original: '', text: untracked(''), encoding: 'binary', confidence: 1, meta, warnings: [warning], pages: pages.length, needsOcr: 'garbled-text-layer' };
   }
   const warnings = empty.length > 0 ? [`page(s) ${empty.join(', ')} have no text layer (scanned?) and contribute no text`] : [];
-  const text = assembleParagraphs(dropPageFurniture(pages));
-  const meta = title === undefined ? {} : { title };
   const grids = locateTableGrids(tables, text);
   return { original: text, text: untracked(text), encoding: 'binary', confidence: 1, meta, warnings, pages: pages.length, grids };
 }
