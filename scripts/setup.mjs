@@ -10,6 +10,10 @@
 //   versitygw     v1.7.0 (S3 server for the bucket-source tests), same way
 //   chromium      Debian package, for the reports-page browser test, with a
 //                 CJK font (fonts-wqy-microhei) so screenshots show the Chinese
+//   OCR           Debian packages: tesseract-ocr with chi_sim and osd data (the
+//                 ocr stage's engine, docs/ocr.md), poppler-utils (pdftoppm,
+//                 pdfinfo: scanned PDF pages as images), qpdf (test fixtures:
+//                 encrypted PDFs)
 //
 // Tools folder: $GONGKAI_TOOLS, default ${XDG_CACHE_HOME:-~/.cache}/gongkai/tools.
 // GONGKAI_SKIP_SETUP=1 skips everything (container builds install differently).
@@ -136,6 +140,23 @@ function ensureChromium() {
   log('CJK font: installed');
 }
 
+const TESSDATA = '/usr/share/tesseract-ocr/5/tessdata';
+
+function ensureOcr() {
+  const steps = [
+    [() => which('tesseract', ['/usr/bin']), 'tesseract-ocr', 'tesseract (the OCR engine)'],
+    [() => existsSync(join(TESSDATA, 'chi_sim.traineddata')), 'tesseract-ocr-chi-sim', 'Tesseract simplified Chinese data'],
+    [() => existsSync(join(TESSDATA, 'osd.traineddata')), 'tesseract-ocr-osd', 'Tesseract orientation data'],
+    [() => which('pdftoppm', ['/usr/bin']) && which('pdfinfo', ['/usr/bin']), 'poppler-utils', 'pdftoppm/pdfinfo (scanned PDF pages as images)'],
+    [() => which('qpdf', ['/usr/bin']), 'qpdf', 'qpdf (encrypted-PDF test fixtures)'],
+  ];
+  for (const [present, pkg, why] of steps) {
+    if (present()) continue;
+    aptInstall(pkg, why);
+  }
+  log('OCR tools: present (tesseract chi_sim+osd, poppler-utils, qpdf)');
+}
+
 function main() {
   if (env.GONGKAI_SKIP_SETUP === '1') return log('GONGKAI_SKIP_SETUP=1: skipped');
   const t0 = Date.now();
@@ -147,6 +168,7 @@ function main() {
   });
   buildGoTool(VERSITYGW, { check: (v) => v.length > 0 });
   if (env.GONGKAI_SETUP_CHROMIUM !== '0') ensureChromium();
+  ensureOcr();
   log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (tools in ${toolsDir})`);
 }
 
