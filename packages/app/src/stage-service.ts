@@ -4,6 +4,7 @@ import { StageRunner, startHousekeeping, startStageWorker } from '@gongkai/pipel
 import { Lifecycle, createLogger } from '@gongkai/runtime';
 import { readAgencyRenames } from './agency-renames.read.ts';
 import { openDeps } from './deps.ts';
+import { signalReady } from './service.signal.ts';
 
 /**
  * The main of a stage worker service (one per stage of the catalogue):
@@ -30,6 +31,7 @@ export async function runStageService(stage: StageName, env: NodeJS.ProcessEnv):
     const housekeeping = await startHousekeeping(deps, stage);
     lifecycle.defer('reconciler and sweeper', () => housekeeping.close());
     log.info({ stage, concurrency: settings.concurrency, threads, attempts: settings.attempts }, 'worker ready');
+    await signalReady();
   } catch (err) {
     log.fatal({ err }, 'worker failed to start');
     await lifecycle.stop('start-up failed');

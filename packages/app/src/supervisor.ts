@@ -5,6 +5,8 @@ import type { Logger } from '@gongkai/runtime';
 import { ReportStore } from '@gongkai/store';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { describePortHolder } from './port.holder.ts';
+import { isServiceSignal, type ServiceSignal } from './service.signal.ts';
 
 /**
  * The services `gongkai start` runs, in start order (stopped in reverse, watcher first):
@@ -23,6 +25,25 @@ const tsxLoader = import.meta.resolve('tsx');
 
 /** A service up this long started fine: its next death restarts it without backoff. */
 const RAN_FINE_MS = 10_000;
+/** A service that dies the same way this many times in a row before it is ready is not restarted again. */
+export const START_FAILURES_MAX = 3;
+
+/**
+ * Start-up failed for good: a service that cannot start (a port in use) or
+ * died the same way START_FAILURES_MAX times before it was ready. `message`
+ * is the one line to show; `usage` when the operator's settings are the
+ * cause (a port in use), not our code.
+ */
+export class StartUpError extends Error {
+  constructor(
+    message: string,
+    readonly service: ServiceName,
+    readonly usage: boolean,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
 
 interface Supervised {
   name: ServiceName;
@@ -35,12 +56,27 @@ interface Supervised {
   exits: number;
   startedAt: number;
   stopping: boolean;
+  /** It said it is up (service.signal.ts) since it was last started. */
+  ready: boolean;
+  /** Deaths in a row before ready, all the same way (`lastFailure`). */
+  startFailures: number;
+  lastFailure: string | null;
+  /** Why it cannot start, as it said before dying. */
+  fatal: Extract<ServiceSignal, { type: 'gongkai:fatal' }> | null;
 }
 
 export interface SupervisorHandle {
   infra: Infra;
-  /** The ops URL (dashboard, API, metrics). */
-  opsUrl: string;
+  /** The ops URL (dashboard, API, metrics): the configured one until the ops service reports what it bound (port 0 resolved). */
+  readonly opsUrl: string;
+  /**
+   * Resolves with the URL the ops service bound once every service is up
+   * (each said so, and ops answers /readyz); rejects with a StartUpError
+   * when one cannot start.
+   */
+  ready: Promise<string>;
+  /** Rejects with a StartUpError when a service gives up (at start-up or later); never resolves. */
+  failed: Promise<never>;
   /** pid per running service (its first process; for tests and the soak script). */
   pids(): Record<ServiceName, number | null>;
   /** Every supervised process (stage services may run several, GONGKAI_STAGE_PROCESSES). */
@@ -57,8 +93,8 @@ export interface SupervisorHandle {
  * new intake), stage workers (they finish their jobs), ops, servers.
  */
 export async function superviseAll(config: Config, log: Logger, env: NodeJS.ProcessEnv): Promise<SupervisorHandle> {
-  const opsUrl = `http://${config.host}:${config.port}`;
-  const infra = await startInfra(config, { opsUrl });
+  let opsUrl = `http://${config.host}:${config.port}`;
+  const infra = await startInfra(config, config.port === 0 ? {} : { opsUrl });
   const store = await ReportStore.open(infra.mongoUrl, config.mongoDb);
   await store.ensureIndexes().finally(() => store.close());
   // the embedded FerretDB needs its tables indexed the way its lookups by _id read them
@@ -76,11 +112,31 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
   };
   const procs: Supervised[] = SERVICES.flatMap((name) =>
     Array.from({ length: stageOfService(name) ? config.stageProcesses : 1 }, (_, index) => ({
-      name, index, child: null, restarts: 0, exits: 0, startedAt: 0, stopping: false,
+      name, index, child: null, restarts: 0, exits: 0, startedAt: 0, stopping: false, ready: false, startFailures: 0, lastFailure: null, fatal: null,
     })),
   );
   const of = (name: ServiceName) => procs.filter((s) => s.name === name);
   let shuttingDown = false;
+
+  let failWith: (e: StartUpError) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (failWith = reject));
+  failed.catch(() => {}); // observed through `ready` or by the caller
+  let gaveUp: StartUpError | null = null;
+  const giveUp = async (s: Supervised, fatal: Supervised['fatal'], why: string) => {
+    if (gaveUp) return;
+    let message: string;
+    let usage = false;
+    if (fatal?.code === 'EADDRINUSE' && fatal.port !== undefined) {
+      const holder = await describePortHolder(fatal.host ?? config.host, fatal.port).catch(() => null);
+      message = `port ${fatal.port} on ${fatal.host ?? config.host} is already in use${holder ? ` by ${holder}` : ''}; stop it or set GONGKAI_PORT to a free port (0: any free one)`;
+      usage = true;
+    } else {
+      message = `the ${s.name} service failed the same way ${s.startFailures} times while starting (${why}); not restarting it: see its log above`;
+    }
+    gaveUp = new StartUpError(message, s.name, usage);
+    log.error({ service: s.name, index: s.index, failures: s.startFailures, reason: why }, 'service cannot start; giving up');
+    failWith(gaveUp);
+  };
 
   const spawnService = (s: Supervised) => {
     s.startedAt = Date.now();
@@ -93,11 +149,36 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
       detached: true,
     });
     s.child = child;
+    s.ready = false;
+    s.fatal = null;
+    child.on('message', (m) => {
+      if (!isServiceSignal(m)) return;
+      if (m.type === 'gongkai:fatal') {
+        s.fatal = m;
+        return;
+      }
+      s.ready = true;
+      s.startFailures = 0;
+      s.lastFailure = null;
+      if (s.name === 'ops' && m.url) opsUrl = m.url;
+      onReady();
+    });
     child.once('exit', (code, signal) => {
       s.child = null;
-      if (shuttingDown || s.stopping) return;
+      if (shuttingDown || s.stopping || gaveUp) return;
       s.exits++;
       const upMs = Date.now() - s.startedAt;
+      if (!s.ready && !signal) {
+        // died while starting (not killed from outside: the soak kills on purpose):
+        // the same death over and over is not worth another try
+        const why = s.fatal ? `${s.fatal.code}: ${s.fatal.message}` : signal ? `killed by ${signal}` : `exit code ${code}`;
+        s.startFailures = why === s.lastFailure ? s.startFailures + 1 : 1;
+        s.lastFailure = why;
+        if ((s.fatal && !s.fatal.retry) || s.startFailures >= START_FAILURES_MAX) {
+          void giveUp(s, s.fatal, why);
+          return;
+        }
+      }
       // backoff is for crash loops (dying while starting); a process that ran a while and was
       // killed comes back at once (the soak kills workers every few seconds: with a reset only
       // after a minute up, a repeatedly killed stage stayed down for up to 30 s)
@@ -110,6 +191,32 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
       }, delay).unref();
     });
   };
+
+  // ready: every process said so, then ops answers /readyz on the URL it reported
+  let resolveReady: (url: string) => void = () => {};
+  const ready = new Promise<string>((resolve, reject) => {
+    resolveReady = resolve;
+    failed.catch(reject);
+  });
+  let readyChecked = false;
+  function onReady() {
+    if (readyChecked || !procs.every((p) => p.ready)) return;
+    readyChecked = true;
+    void (async () => {
+      for (;;) {
+        if (shuttingDown || gaveUp) return;
+        const ok = await fetch(`${opsUrl}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+        if (ok) return resolveReady(opsUrl);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+  }
+  const waiting = setInterval(() => {
+    const slow = procs.filter((p) => !p.ready).map((p) => (config.stageProcesses > 1 && stageOfService(p.name) ? `${p.name}#${p.index}` : p.name));
+    if (slow.length > 0 && !readyChecked) log.info({ waitingFor: slow }, 'waiting for services to start');
+  }, 15_000);
+  waiting.unref();
+  void ready.then(() => clearInterval(waiting), () => clearInterval(waiting));
 
   for (const s of procs) spawnService(s);
 
@@ -127,7 +234,11 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
   let stopping: Promise<void> | null = null;
   return {
     infra,
-    opsUrl,
+    get opsUrl() {
+      return opsUrl;
+    },
+    ready,
+    failed,
     pids: () => Object.fromEntries(SERVICES.map((n) => [n, of(n)[0]?.child?.pid ?? null])) as Record<ServiceName, number | null>,
     restarts: () => Object.fromEntries(SERVICES.map((n) => [n, of(n).reduce((a, s) => a + s.restarts, 0)])) as Record<ServiceName, number>,
     processes: () => procs.map((s) => ({ service: s.name, index: s.index, pid: s.child?.pid ?? null, exits: s.exits })),
@@ -137,6 +248,7 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
       log.info({ reason }, 'stopping services');
       stopping = (async () => {
         clearInterval(tuner);
+        clearInterval(waiting);
         await Promise.all(of('watcher').map(stopService));
         await Promise.all(STAGE_SERVICES.flatMap(of).map(stopService));
         await Promise.all(of('ops').map(stopService));

@@ -12,6 +12,17 @@ export interface RuntimeInfo {
   opsUrl?: string;
 }
 
+/** GONGKAI_DATA is taken by another live process (one instance per data folder). */
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: number,
+  ) {
+    super(`GONGKAI_DATA=${dataDir} is in use by process ${holder}; stop it or choose another GONGKAI_DATA`);
+    this.name = new.target.name;
+  }
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -45,7 +56,7 @@ export function acquireDataLock(dataDir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(path, 'utf8'));
       if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-        throw new Error(`GONGKAI_DATA=${dataDir} is in use by process ${holder}; stop it or choose another GONGKAI_DATA`);
+        throw new DataDirInUseError(dataDir, holder);
       }
       rmSync(path, { force: true });
     }

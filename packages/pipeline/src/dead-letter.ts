@@ -3,7 +3,7 @@ import type { ReportStore } from '@gongkai/store';
 import type { Job } from 'bullmq';
 import { hostname } from 'node:os';
 import type { JobPayload } from './job.types.ts';
-import { dlqName, queueName } from './names.ts';
+import { dlqName, jobName, queueName } from './names.ts';
 import type { Pipeline } from './pipeline.ts';
 
 /**
@@ -35,7 +35,7 @@ export async function deadLetter(
     pid: process.pid,
   });
   await deps.pipeline.dlqs[stage].add(
-    dlqName(stage),
+    jobName(dlqName(stage), payload),
     {
       payload,
       stage,

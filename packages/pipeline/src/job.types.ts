@@ -7,6 +7,8 @@ export interface JobPayload {
    * (see progress.ledger.ts): the jobs of the healed chain get their own ids.
    */
   heal?: number;
+  /** The file name the report arrived as: the job's name in Bull Board (the id alone says nothing to a person). */
+  name?: string;
   /**
    * Set on a job that re-runs a done report's stage because its context
    * changed (a neighbouring year's report landed; stage.context.ts): a short

@@ -13,6 +13,9 @@ export function jobIdFor(reportId: string, stage: StageName, runId: string, opts
   return `${reportId}-${stage}-${runId}${opts.heal ? `-h${opts.heal}` : ''}${opts.replay ? `-r${opts.replay}` : ''}${opts.refresh ? `-x${opts.refresh}` : ''}`;
 }
 
+/** A job's name (what Bull Board lists): its queue and the file it is about. */
+export const jobName = (queue: string, payload: { name?: string }): string => (payload.name ? `${queue}: ${payload.name}` : queue);
+
 /** A new run id: sortable by time, no ":" (e.g. "r1k2j3h4-ab12"). */
 export function newRunId(): string {
   return `r${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;

@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { bullmqTelemetry } from '@gongkai/telemetry';
 import type { DeadLetterJobData, JobPayload } from './job.types.ts';
 import { HANDOFF_DEFAULTS, HandoffCache, type HandoffOptions } from './handoff.cache.ts';
-import { dlqName, jobIdFor, queueName } from './names.ts';
+import { dlqName, jobIdFor, jobName, queueName } from './names.ts';
 import { ProgressLedger } from './progress.ledger.ts';
 import { createRedis, redisReady } from './redis.connection.ts';
 
@@ -76,7 +76,7 @@ export class Pipeline {
       ...(payload.heal ? { heal: payload.heal } : {}),
       ...(payload.refresh ? { refresh: payload.refresh } : {}),
     });
-    await this.queues[stage].add(stage, payload, this.jobOptions(stage, jobId));
+    await this.queues[stage].add(jobName(stage, payload), payload, this.jobOptions(stage, jobId));
     return jobId;
   }
 
@@ -87,7 +87,7 @@ export class Pipeline {
 
   async enqueueBulk(stage: StageName, payloads: JobPayload[]): Promise<void> {
     await this.queues[stage].addBulk(
-      payloads.map((p) => ({ name: stage, data: p, opts: this.jobOptions(stage, jobIdFor(p.reportId, stage, p.runId)) })),
+      payloads.map((p) => ({ name: jobName(stage, p), data: p, opts: this.jobOptions(stage, jobIdFor(p.reportId, stage, p.runId)) })),
     );
   }
 

@@ -16,6 +16,37 @@ export interface ReplayFilter {
   ratePerSec?: number;
   /** Who replays (recorded on the dead letter). @defaultValue user@host */
   operator?: string;
+  /** Replay dead letters whose error is permanent too (they fail the same way unless the stage changed). */
+  force?: boolean;
+}
+
+/**
+ * A replay refused before anything moved: `permanent` (a dead letter's error
+ * is permanent and `force` was not given) or `nothing` (the one report asked
+ * for has no dead letter waiting in that stage). Says why in one line.
+ */
+export class ReplayRefusedError extends Error {
+  constructor(
+    readonly reason: 'permanent' | 'nothing',
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The dead letters of a selection whose error no retry can fix (the classification the stage made). */
+export const isPermanent = (dl: Pick<DeadLetter, 'error'>): boolean => dl.error.retryable === false;
+
+function refusePermanent(stage: StageName, permanent: DeadLetter[]): ReplayRefusedError {
+  const first = permanent[0]!;
+  const reason = first.error.message.length > 160 ? `${first.error.message.slice(0, 160)}…` : first.error.message;
+  const which = permanent.length === 1 ? `report ${first.reportId.slice(0, 12)}` : `${permanent.length} reports (first ${first.reportId.slice(0, 12)})`;
+  return new ReplayRefusedError(
+    'permanent',
+    `${stage} failed permanently for ${which}: ${first.error.code}: ${reason.replace(/\s+/g, ' ')}; ` +
+      `replaying will fail the same way unless the ${stage} stage changed; use --force (API: "force": true) to replay anyway`,
+  );
 }
 
 export interface ReplayItem {
@@ -23,6 +54,8 @@ export interface ReplayItem {
   stage: StageName;
   outcome: 'replayed' | 'would-replay' | 'claimed-elsewhere' | 'report-missing';
   jobId?: string;
+  /** The dead letter's error is permanent: replaying it needs `force`. */
+  permanent?: true;
   error?: string;
 }
 
@@ -52,6 +85,16 @@ export async function replayDeadLetters(
   const letters: DeadLetter[] = await deps.store.listDeadLetters({
     stage: filter.stage, state: 'dead', ...(filter.reportId ? { reportId: filter.reportId } : {}), ...(filter.since ? { since: filter.since } : {}),
   });
+  if (filter.reportId && letters.length === 0) {
+    const elsewhere = await deps.store.listDeadLetters({ reportId: filter.reportId, state: 'dead' });
+    throw new ReplayRefusedError(
+      'nothing',
+      `report ${filter.reportId.slice(0, 12)} has no dead letter waiting in ${filter.stage}-dlq` +
+        (elsewhere.length > 0 ? `; it has one in ${elsewhere.map((d) => `${d.stage}-dlq`).join(', ')}` : ''),
+    );
+  }
+  const permanent = letters.filter(isPermanent);
+  if (permanent.length > 0 && !filter.force && !filter.dryRun) throw refusePermanent(filter.stage, permanent);
   const gap = 1000 / Math.max(1, filter.ratePerSec ?? 50);
   const summary: ReplaySummary = { stage: filter.stage, dryRun: !!filter.dryRun, matched: letters.length, replayed: 0, skipped: 0, items: [] };
   let done = 0;
@@ -59,6 +102,7 @@ export async function replayDeadLetters(
     let item: ReplayItem;
     if (filter.dryRun) item = { reportId: dl.reportId, stage: dl.stage, outcome: 'would-replay' };
     else item = await replayOne(deps, dl, operator);
+    if (isPermanent(dl)) item.permanent = true;
     if (item.outcome === 'replayed') summary.replayed++;
     else if (item.outcome !== 'would-replay') summary.skipped++;
     summary.items.push(item);
@@ -78,7 +122,7 @@ async function replayOne(deps: { store: ReportStore; pipeline: Pipeline; log: Lo
       return { reportId: dl.reportId, stage: dl.stage, outcome: 'report-missing' };
     }
     const runId = report.pipeline.runId;
-    const { jobId } = await start(deps, { cause: 'replay', reportId: dl.reportId, runId, stage: dl.stage, replay: claimed.count });
+    const { jobId } = await start(deps, { cause: 'replay', reportId: dl.reportId, runId, stage: dl.stage, replay: claimed.count, name: report.source.name });
     if (!jobId) throw new Error(`replay of ${dl._id} queued no job`);
     await deps.store.finishReplay(dl._id, operator, jobId);
     await deps.pipeline.dlqs[dl.stage].remove(`${dl._id}-${claimed.count}`).catch(() => 0);

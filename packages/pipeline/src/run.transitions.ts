@@ -37,8 +37,8 @@ export const MAX_HEALS = 3;
 /** How a run starts: a new file, a dead letter replayed (same run), or a stored report re-run (new run). */
 export type StartRequest =
   | { cause: 'intake'; reportId: string; runId: string; source: ReportSource }
-  | { cause: 'replay'; reportId: string; runId: string; stage: StageName; replay: number }
-  | { cause: 'reprocess'; reportId: string; runId: string; stage: StageName };
+  | { cause: 'replay'; reportId: string; runId: string; stage: StageName; replay: number; name?: string }
+  | { cause: 'reprocess'; reportId: string; runId: string; stage: StageName; name?: string };
 
 export interface Started {
   /** The queued job, or null when nothing was queued (known content already processed). */
@@ -60,18 +60,19 @@ export async function start(deps: RunDeps, req: StartRequest): Promise<Started> 
     const first = STAGES[0]; // the stage that reads the raw file
     const { created, status } = await deps.store.intake(req.reportId, req.source, req.runId);
     if (created) {
-      const jobId = await deps.pipeline.enqueue(first, { reportId: req.reportId, runId: req.runId });
+      const jobId = await deps.pipeline.enqueue(first, { reportId: req.reportId, runId: req.runId, name: req.source.name });
       await track(deps, req.reportId, req.runId, first, jobId, false);
       return { jobId, created, status: 'queued' };
     }
     if (status !== 'queued') return { jobId: null, created, status };
     const report = await deps.store.get(req.reportId);
-    const jobId = report ? await deps.pipeline.enqueue(first, { reportId: req.reportId, runId: report.pipeline.runId }) : null;
+    const jobId = report ? await deps.pipeline.enqueue(first, { reportId: req.reportId, runId: report.pipeline.runId, name: report.source.name }) : null;
     return { jobId, created, status };
   }
   if (req.cause === 'replay') await deps.store.resume(req.reportId, req.runId, req.stage);
   else await deps.store.startRun(req.reportId, req.runId, req.stage, 'reprocess');
-  const jobId = await deps.pipeline.enqueue(req.stage, { reportId: req.reportId, runId: req.runId }, req.cause === 'replay' ? req.replay : undefined);
+  const payload = { reportId: req.reportId, runId: req.runId, ...(req.name ? { name: req.name } : {}) };
+  const jobId = await deps.pipeline.enqueue(req.stage, payload, req.cause === 'replay' ? req.replay : undefined);
   // a replayed run had a failure: a late write of its earlier tries may still land
   await track(deps, req.reportId, req.runId, req.stage, jobId, req.cause === 'replay');
   return { jobId, created: false, status: 'processing' };

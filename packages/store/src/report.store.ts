@@ -6,6 +6,7 @@ import type { DeadLetter } from './dead-letter.types.ts';
 import { NeighbourReads } from './neighbours.reads.ts';
 import { ReportReads } from './report.reads.ts';
 import { ReportWrites } from './report.writes.ts';
+import { resolveReportRef } from './report.resolve.ts';
 import { runGuard, runsOf, type RunRecord } from './run.guard.ts';
 import { SourceStore, type SourceRecord } from './source.store.ts';
 import { SpillStore } from './spill.store.ts';
@@ -90,6 +91,9 @@ export class ReportStore {
       this.deadLetters.createIndex({ reportId: 1 }),
       this.deadLetters.createIndex({ deadLetteredAt: 1 }),
       this.sources.createIndex({ reportId: 1 }),
+      // lookups by file name (resolveId): the first name and the aliases
+      this.reports.createIndex({ 'source.name': 1 }),
+      this.sources.createIndex({ name: 1 }),
       // creates the collection now, so the embedded server's storage tuning sees it
       this.claims.createIndex({ claimedAt: 1 }),
       this.runs.createIndex({ runId: 1 }),
@@ -112,6 +116,8 @@ export class ReportStore {
   readonly count = (...a: Parameters<ReportReads['count']>) => this.read.count(...a);
   readonly countByStatus = () => this.read.countByStatus();
   readonly countFindingsByRule = () => this.read.countFindingsByRule();
+  /** A person's reference (id, id prefix ≥ 8, file name or alias) → the report's id and name; throws ReportRefError. */
+  readonly resolveId = (ref: string) => resolveReportRef(this.reports, this.sources, ref);
   /** The same agency's done reports of the given years (cross-year context; neighbours.reads.ts). */
   readonly neighboursOf = (...a: Parameters<NeighbourReads['ofAgency']>) => this.neighbours.ofAgency(...a);
 

@@ -7,6 +7,7 @@ import {
   deadLetterQuery, noQuery, problemsOf, replayBody, reportIdSchema, reportListQuery, reprocessBody,
 } from './api.schemas.ts';
 import { requireRole } from './auth.middleware.ts';
+import { answerRefusedReplay, resolveRef } from './report.ref.ts';
 import { statusSnapshot } from './status.ts';
 
 type Deps = Pick<AppDeps, 'store' | 'pipeline' | 'log' | 'config'>;
@@ -71,8 +72,10 @@ export function apiRouter(deps: Deps): Router {
   }));
 
   r.get('/reports/:id', read, wrap(async (req, res) => {
-    const id = parse(reportIdSchema, req.params['id'], res);
-    if (!id || parse(noQuery, req.query, res) === undefined) return;
+    const ref = parse(reportIdSchema, req.params['id'], res);
+    if (!ref || parse(noQuery, req.query, res) === undefined) return;
+    const id = await resolveRef(deps.store, ref, res);
+    if (!id) return;
     const report = await deps.store.get(id, { full: true });
     if (!report) return void res.status(404).json({ error: 'not found', message: `no report ${id}` });
     const { offsetMap: _internal, ...doc } = report;
@@ -80,8 +83,10 @@ export function apiRouter(deps: Deps): Router {
   }));
 
   r.get('/reports/:id/history', read, wrap(async (req, res) => {
-    const id = parse(reportIdSchema, req.params['id'], res);
-    if (!id || parse(noQuery, req.query, res) === undefined) return;
+    const ref = parse(reportIdSchema, req.params['id'], res);
+    if (!ref || parse(noQuery, req.query, res) === undefined) return;
+    const id = await resolveRef(deps.store, ref, res);
+    if (!id) return;
     const report = await deps.store.get(id, { full: true });
     if (!report) return void res.status(404).json({ error: 'not found', message: `no report ${id}` });
     const deadLetters = await deps.store.listDeadLetters({ reportId: id });
@@ -94,6 +99,11 @@ export function apiRouter(deps: Deps): Router {
   r.get('/dead-letters', read, wrap(async (req, res) => {
     const q = parse(deadLetterQuery, req.query, res);
     if (!q) return;
+    if (q.reportId) {
+      const id = await resolveRef(deps.store, q.reportId, res);
+      if (!id) return;
+      q.reportId = id;
+    }
     const [items, ...counts] = await Promise.all([
       deps.store.listDeadLetters({ ...q, limit: q.limit }),
       ...STAGES.map((s) => deps.store.countDeadLetters(s)),
@@ -104,10 +114,16 @@ export function apiRouter(deps: Deps): Router {
   r.post('/replay', write, wrap(async (req, res) => {
     const b = parse(replayBody, req.body ?? {}, res);
     if (!b) return;
+    const reportId = b.reportId ? await resolveRef(deps.store, b.reportId, res) : undefined;
+    if (b.reportId && !reportId) return;
     const summary = await replayDeadLetters(deps, {
-      stage: b.stage, dryRun: b.dryRun, ratePerSec: b.rate ?? deps.config.replayRatePerSec, operator: req.principal ?? 'ops',
-      ...(b.reportId ? { reportId: b.reportId } : {}), ...(b.since ? { since: b.since } : {}),
+      stage: b.stage, dryRun: b.dryRun, force: b.force, ratePerSec: b.rate ?? deps.config.replayRatePerSec, operator: req.principal ?? 'ops',
+      ...(reportId ? { reportId } : {}), ...(b.since ? { since: b.since } : {}),
+    }).catch((err: unknown) => {
+      if (answerRefusedReplay(err, res)) return null;
+      throw err;
     });
+    if (!summary) return;
     deps.log.info({ stage: b.stage, operator: req.principal, matched: summary.matched, replayed: summary.replayed, dryRun: b.dryRun }, 'replay over http');
     res.json(summary);
   }));
@@ -115,8 +131,10 @@ export function apiRouter(deps: Deps): Router {
   r.post('/reprocess', write, wrap(async (req, res) => {
     const b = parse(reprocessBody, req.body ?? {}, res);
     if (!b) return;
+    const reportId = b.reportId ? await resolveRef(deps.store, b.reportId, res) : undefined;
+    if (b.reportId && !reportId) return;
     const summary = await reprocess(deps, {
-      from: b.from, dryRun: b.dryRun, ...(b.all ? { all: true } : {}), ...(b.reportId ? { reportId: b.reportId } : {}), ...(b.rate ? { ratePerSec: b.rate } : {}),
+      from: b.from, dryRun: b.dryRun, ...(b.all ? { all: true } : {}), ...(reportId ? { reportId } : {}), ...(b.rate ? { ratePerSec: b.rate } : {}),
     });
     deps.log.info({ from: b.from, operator: req.principal, matched: summary.matched, started: summary.started, dryRun: b.dryRun }, 'reprocess over http');
     res.json(summary);

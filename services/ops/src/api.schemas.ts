@@ -31,8 +31,18 @@ const isoDate = z
 
 export const stageSchema = z.enum(STAGES);
 export const reportStatusSchema = z.enum([...PIPELINE_STATUSES, ...VALIDATION_STATUSES, 'done']);
-/** A report id is the sha256 (hex) of its bytes. */
-export const reportIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a report id (64 hex characters)');
+/**
+ * A reference to a report as people give it: its id (the sha256 of its
+ * bytes), a unique prefix of at least 8 hex characters, or a file name it
+ * arrived under; the store resolves it (resolveId, report.ref.ts). Compared
+ * as a whole string, never as a query, so any printable name is safe.
+ */
+export const reportIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: 'must be a report id, id prefix (8+ hex characters) or file name' });
 /** Rule ids are upper-case words joined by "_" (A_CHILD_SUM, T3_BALANCE). */
 export const ruleSchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be a rule id such as T3_BALANCE');
 
@@ -63,6 +73,8 @@ export const replayBody = z
     since: isoDate.optional(),
     dryRun: z.boolean().default(false),
     rate: z.number().int().min(1).max(100_000).optional(),
+    /** Replay dead letters whose error is permanent too (refused with 409 otherwise). */
+    force: z.boolean().default(false),
   })
   .refine((b) => b.reportId || b.all || b.since, { message: 'say which dead letters: reportId, all: true or since' });
 

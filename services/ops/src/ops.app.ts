@@ -28,7 +28,8 @@ export function createOpsApp(deps: Deps, metrics: OpsMetrics, log: Logger): Expr
     next();
   });
 
-  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  // `service` lets a second `gongkai start` name what holds its port (packages/app/src/port.holder.ts)
+  app.get('/healthz', (_req, res) => void res.json({ ok: true, service: 'gongkai-ops' }));
   app.get('/readyz', async (_req, res) => {
     const [mongo, redis] = await Promise.allSettled([deps.store.ping(), deps.pipeline.connection.ping()]);
     const ok = mongo.status === 'fulfilled' && redis.status === 'fulfilled';

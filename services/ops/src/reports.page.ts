@@ -2,6 +2,7 @@ import type { AppDeps } from '@gongkai/app';
 import { PIPELINE_STATUSES, VALIDATION_STATUSES, metricDef, type Finding, type Metric, type Report } from '@gongkai/core';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { problemsOf, reportIdSchema, reportListQuery } from './api.schemas.ts';
+import { ReportRefError } from '@gongkai/store';
 import { escapeHtml as e, highlightText } from './evidence.highlight.ts';
 import { BOARD_PATH } from './board.routes.ts';
 
@@ -100,9 +101,16 @@ export function reportsRouter(deps: Pick<AppDeps, 'store'>): Router {
     sendHtml(res, 200, listPage(reports, total, parsed.data));
   }));
   r.get('/:id', wrap(async (req, res) => {
-    const id = reportIdSchema.safeParse(req.params['id']);
-    if (!id.success) return sendHtml(res, 400, page('Bad id', '<p class="err">not a report id</p>'));
-    const report = await deps.store.get(id.data, { full: true });
+    const ref = reportIdSchema.safeParse(req.params['id']);
+    if (!ref.success) return sendHtml(res, 400, page('Bad id', '<p class="err">not a report id</p>'));
+    // an id prefix or file name (store.resolveId, as the CLI and the API): sent on to the report's own address
+    const found = await deps.store.resolveId(ref.data).catch((err: unknown) => {
+      if (err instanceof ReportRefError) return err;
+      throw err;
+    });
+    if (found instanceof ReportRefError) return sendHtml(res, found.kind === 'unknown' ? 404 : 409, page(found.kind === 'unknown' ? 'Not found' : 'Ambiguous id', `<p class="err">${e(found.message)}</p>`));
+    if (found.id !== ref.data) return res.redirect(302, `/reports/${found.id}`);
+    const report = await deps.store.get(found.id, { full: true });
     if (!report) return sendHtml(res, 404, page('Not found', '<p class="err">no such report</p>'));
     sendHtml(res, 200, reportPage(report));
   }));

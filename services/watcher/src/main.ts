@@ -1,3 +1,4 @@
+import { signalReady } from '@gongkai/app';
 import { loadConfig } from '@gongkai/config';
 import { runWatcher } from './watcher.service.ts';
 
@@ -5,7 +6,9 @@ const config = loadConfig(process.env);
 try {
   const { lifecycle } = await runWatcher(config);
   lifecycle.installSignalHandlers();
+  await signalReady();
 } catch (err) {
-  process.stderr.write(`watcher failed to start: ${(err as Error).stack}\n`);
+  // one line (the supervisor shows it as it restarts us); the stack only at debug level
+  process.stderr.write(`watcher failed to start: ${/^(debug|trace)$/.test(config.logLevel) ? (err as Error).stack : (err as Error).message}\n`);
   process.exit(1);
 }

@@ -1,4 +1,4 @@
-import { loadConfig } from '@gongkai/config';
+import { OPS_SERVER_KEYS, envFor, loadConfig } from '@gongkai/config';
 import { PipelineError } from '@gongkai/core';
 import { runInProcess } from '@gongkai/stages';
 import { readFile } from 'node:fs/promises';
@@ -16,7 +16,7 @@ export const extractCommand: Command = {
     const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('extract takes exactly one FILE');
-    const config = loadConfig(env);
+    const config = loadConfig(envFor(env, OPS_SERVER_KEYS));
     const path = resolve(file);
     const bytes = new Uint8Array(await readFile(path));
     try {

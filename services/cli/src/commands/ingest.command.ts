@@ -41,7 +41,8 @@ export const ingestCommand: Command = {
         } catch (e) {
           counts.failed++;
           results.push({ file, error: (e as Error).message });
-          err(`\n${file}: ${(e as Error).message}`);
+          bar.end(); // a bar drawn on a terminal ends its line first
+          err(`${file}: ${(e as Error).message}`);
         }
         bar.tick(++i);
       }

@@ -17,11 +17,11 @@ export const statusCommand: Command = {
         return 0;
       }
       out(table(Object.entries(s.queues).map(([queue, c]) => ({ queue, waiting: c.waiting, active: c.active, delayed: c.delayed, completed: c.completed, failed: c.failed }))));
-      out('');
+      // no blank lines: the output greps and pastes as one block
       out(`reports: ${s.reports.total} total, ${s.reports.queued} queued, ${s.reports.processing} processing, ${s.reports.done} done, ${s.reports.failed} failed`);
-      out(`         ${Object.entries(s.reports.byStatus).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      const byStatus = Object.entries(s.reports.byStatus).map(([k, v]) => `${k} ${v}`).join(', ');
+      if (byStatus) out(`         ${byStatus}`);
       if (s.recentFailures.length > 0) {
-        out('');
         out('recent failures:');
         for (const f of s.recentFailures) out(`  ${f.at}  ${f.stage.padEnd(8)} ${f.reportId.slice(0, 12)}  ${f.code}: ${f.message}`);
       }

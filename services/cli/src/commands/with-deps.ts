@@ -1,5 +1,5 @@
 import { openDeps, type AppDeps } from '@gongkai/app';
-import { loadConfig, type Config } from '@gongkai/config';
+import { OPS_SERVER_KEYS, envFor, loadConfig, type Config } from '@gongkai/config';
 import { Lifecycle, createLogger } from '@gongkai/runtime';
 
 /**
@@ -8,7 +8,8 @@ import { Lifecycle, createLogger } from '@gongkai/runtime';
  * started for the command on the same data (and stopped after it).
  */
 export async function withDeps<T>(env: NodeJS.ProcessEnv, name: string, fn: (deps: AppDeps, config: Config) => Promise<T>): Promise<T> {
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
+  // these commands start no server: its keys (port, host, tokens) are not theirs to refuse
+  const config = loadConfig(envFor({ LOG_LEVEL: 'warn', ...env }, OPS_SERVER_KEYS));
   const log = createLogger(config, `cli-${name}`, { stderr: true });
   const lifecycle = new Lifecycle(log, config.shutdownMs);
   try {
