@@ -16,6 +16,7 @@ import { summarize, topKeys } from '../corpus/corpus.score.ts';
 import { inProcessRun } from './pipeline/inprocess.run.ts';
 import { queuedRun, type QueuedRunResult } from './pipeline/queued.run.ts';
 import { redisMemory } from './pipeline/redis.memory.ts';
+import { breakdown } from './pipeline/span.breakdown.ts';
 import { printSection, round, type BenchRow, type BenchSection } from './lib.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,6 +37,8 @@ function queuedRow(r: QueuedRunResult, ceiling: number): BenchRow {
   };
 }
 
+const cpuPerReport = (r: QueuedRunResult) => round((r.cpu.reduce((s, p) => s + p.cpuSec, 0) * 1000) / r.n, 1);
+
 export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]> {
   const n = Number(process.env['BENCH_PIPELINE_N'] ?? (quick ? 300 : 1000));
   const { dir, answers } = corpus(n);
@@ -53,7 +56,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
   });
 
   const runs: QueuedRunResult[] = [];
-  for (const processes of [1, 2]) {
+  for (const processes of (process.env['BENCH_PIPELINE_PROCESSES'] ?? '1,2').split(',').map(Number).filter((x) => x > 0)) {
     runs.push(await queuedRun({ corpusDir: dir, answers, processes, score: processes === 1, onProgress: progress(`queued ×${processes}`) }));
     process.stderr.write('\n');
   }
@@ -81,6 +84,61 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
       notes: [`most missed: ${topKeys(first.tally.misses) || 'none'}`, `most wrongly filled: ${topKeys(first.tally.wrongs) || 'none'}`],
     });
   }
+  // the same run traced: the cost breakdown per stage from the spans, and what tracing itself costs
+  if (process.env['BENCH_PIPELINE_TRACED'] !== '0') {
+    const tr = await queuedRun({ corpusDir: dir, answers, processes: 1, score: false, traced: true, onProgress: progress('traced ×1') });
+    process.stderr.write('\n');
+    const b = breakdown(tr.spans ?? []);
+    add({
+      title: `pipeline: where a stage job's time goes (traced, 1 process/stage, ${b.reports} reports; ms per report)`,
+      rows: b.rows,
+      notes: [
+        'job: BullMQ\'s process span (load input → completed); queue_wait is before it; thread_hop = to the thread and back, without the stage run',
+        'redis/mongodb: client calls inside the job (count and ms per report), including those inside load_input, store_write…',
+        ...Object.entries(b.overheadMs).map(([s, o]) => `${s}: job ${o.job} ms, stage run ${o.run} ms, the rest ${o.rest} ms (of which Redis calls ${o.redis}, MongoDB calls ${o.mongodb})`),
+        `tracing on against off (same corpus, 1 process/stage): ${round(tr.reportsPerSec / first.reportsPerSec, 2)} of the throughput; CPU per report ${cpuPerReport(tr)} against ${cpuPerReport(first)} ms`,
+      ],
+    });
+  }
+
+  // a setting against its alternatives, each a run of its own in this one bench: BENCH_PIPELINE_AB="KEY=a,b"
+  // (BENCH_PIPELINE_AB_ENV="K=v K2=v2": more settings for those runs, e.g. LOG_LEVEL=info)
+  const ab = process.env['BENCH_PIPELINE_AB'];
+  if (ab) {
+    const [key, values] = ab.split('=') as [string, string];
+    const extra = Object.fromEntries((process.env['BENCH_PIPELINE_AB_ENV'] ?? '').split(/\s+/).filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+    const abRuns: Array<{ value: string; r: QueuedRunResult }> = [];
+    for (const value of values.split(',')) {
+      abRuns.push({ value, r: await queuedRun({ corpusDir: dir, answers, processes: 1, score: false, env: { ...extra, [key]: value }, onProgress: progress(`${key}=${value}`) }) });
+      process.stderr.write('\n');
+    }
+    const base = abRuns[0]!.r;
+    add({
+      title: `pipeline: ${key} (queued, 1 process/stage, ${n} reports; one run each${Object.keys(extra).length ? `; with ${process.env['BENCH_PIPELINE_AB_ENV']}` : ''})`,
+      rows: abRuns.map(({ value, r }) => ({
+        name: `${key}=${value}`, 'reports/s': r.reportsPerSec, 'vs first': round(r.reportsPerSec / base.reportsPerSec, 2), 'CPU ms/report': cpuPerReport(r),
+        ...Object.fromEntries(r.cpu.filter((p) => p.cpuSec > 0).sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.name, round((p.cpuSec * 1000) / r.n, 1)])),
+      })),
+    });
+  }
+
+  // latency under a steady load: files arriving at a fixed share of the measured capacity
+  const shares = (process.env['BENCH_PIPELINE_STEADY'] ?? '0.5,0.8').split(',').map(Number).filter((x) => x > 0);
+  if (shares.length > 0) {
+    const rows: BenchRow[] = [];
+    for (const share of shares) {
+      const rate = round(first.reportsPerSec * share, 1);
+      const r = await queuedRun({ corpusDir: dir, answers, processes: 1, score: false, ratePerSec: rate, onProgress: progress(`steady ${share}`) });
+      process.stderr.write('\n');
+      rows.push({ name: `${Math.round(share * 100)}% of capacity`, 'arrivals/s': rate, 'reports/s': r.reportsPerSec, 'p50 ms': r.latencyMs.p50, 'p95 ms': r.latencyMs.p95, 'p99 ms': r.latencyMs.p99, 'dead-lettered': r.dead });
+    }
+    add({
+      title: `pipeline: latency under a steady load (1 process/stage, ${n} reports, capacity ${first.reportsPerSec} reports/s from the ×1 run)`,
+      rows,
+      notes: ['latency: from the file landing in the inbox to its validate job completing (the watcher waits GONGKAI_STABLE_MS=300 for a file to settle)'],
+    });
+  }
+
   const mem = await redisMemory(quick ? 2000 : 10_000, { dir, files: answers.slice(0, 500).map((a) => a.file) });
   add({
     title: 'pipeline: Redis memory',

@@ -25,7 +25,7 @@ const logLines: Array<Record<string, unknown>> = [];
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
   // before the connections open (testEnv), as openDeps does in the services
-  telemetry = await startTelemetry({ endpoint: receiver.url, protocol: 'http/json', viewer: 'off' }, 'traces-test');
+  telemetry = await startTelemetry({ endpoint: receiver.url, protocol: 'http/json' }, 'traces-test');
   t = await testEnv('traces');
   const sink = new Writable({ write(chunk: Buffer, _enc, done) { for (const l of chunk.toString().split('\n')) if (l) logLines.push(JSON.parse(l) as Record<string, unknown>); done(); } });
   t.log = createLogger({ logLevel: 'info' }, 'traces-test', { destination: sink });

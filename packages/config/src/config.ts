@@ -37,6 +37,8 @@ export interface Config {
   port: number;
   host: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Log lines are written asynchronously (off the event loop's hot path); false: each line is written before the call returns. @defaultValue true */
+  logAsync: boolean;
   maxBytes: number;
   /** GONGKAI_AGENCY_RENAMES: the user's agency renames file (absolute), or null for the bundled renames only. */
   agencyRenames: string | null;
@@ -49,7 +51,7 @@ export interface Config {
   /** Stage outputs handed on through Redis: seconds kept (0: off) and the largest handed on. */
   handoff: { ttlSec: number; maxBytes: number };
   /** OpenTelemetry traces: exported over OTLP/HTTP to `endpoint` when set; null: off, no SDK loaded. */
-  telemetry: { endpoint: string | null; protocol: 'http/protobuf' | 'http/json'; viewer: 'off' | 'jaeger' };
+  telemetry: { endpoint: string | null; protocol: 'http/protobuf' | 'http/json' };
   /** Worker processes per stage service under the supervisor (`gongkai start`). @defaultValue 1 */
   stageProcesses: number;
   blobStore: 'fs' | 'gridfs';
@@ -118,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     port: e.GONGKAI_PORT,
     host: e.GONGKAI_HOST,
     logLevel: e.LOG_LEVEL,
+    logAsync: e.GONGKAI_LOG_ASYNC,
     maxBytes: e.GONGKAI_MAX_BYTES,
     agencyRenames: e.GONGKAI_AGENCY_RENAMES ? abs(e.GONGKAI_AGENCY_RENAMES) : null,
     shutdownMs: e.GONGKAI_SHUTDOWN_MS,
@@ -126,7 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     stableMs: e.GONGKAI_STABLE_MS,
     replayRatePerSec: e.GONGKAI_REPLAY_RATE,
     handoff: { ttlSec: e.GONGKAI_HANDOFF_TTL_S, maxBytes: e.GONGKAI_HANDOFF_MAX_BYTES },
-    telemetry: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? null, protocol: e.OTEL_EXPORTER_OTLP_PROTOCOL, viewer: e.GONGKAI_TRACES },
+    telemetry: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? null, protocol: e.OTEL_EXPORTER_OTLP_PROTOCOL },
     stageProcesses: e.GONGKAI_STAGE_PROCESSES,
     blobStore: e.GONGKAI_BLOB_STORE,
     auth: {

@@ -21,8 +21,11 @@ const NONE = {};
  * The process logger: JSON lines on stdout (stderr would mix with child
  * output in the supervisor), object first: `log.info({ reportId, stage, ms }, 'stage done')`.
  * A line logged inside a traced job carries its `traceId` and `spanId`.
+ * With `logAsync` (the default) lines are written asynchronously (pino's
+ * asynchronous destination: a job's log call only appends to a buffer; pino
+ * flushes it when the process exits, kill -9 aside).
  */
-export function createLogger(config: Pick<Config, 'logLevel'>, name: string, opts: { stderr?: boolean; destination?: DestinationStream } = {}): Logger {
+export function createLogger(config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'logAsync'>>, name: string, opts: { stderr?: boolean; destination?: DestinationStream } = {}): Logger {
   const options = {
     name,
     level: config.logLevel,
@@ -33,5 +36,5 @@ export function createLogger(config: Pick<Config, 'logLevel'>, name: string, opt
   };
   // commands print their results on stdout, so their logs go to stderr
   if (opts.destination) return pino(options, opts.destination);
-  return opts.stderr ? pino(options, pino.destination(2)) : pino(options);
+  return pino(options, pino.destination({ dest: opts.stderr ? 2 : 1, sync: !(config.logAsync ?? false) }));
 }

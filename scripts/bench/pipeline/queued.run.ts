@@ -14,6 +14,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSyn
 import { dirname, join } from 'node:path';
 import type { Answer } from '../../corpus/corpus.types.ts';
 import { emptyTally, scoreReport, type Tally } from '../../corpus/corpus.score.ts';
+import { startOtlpReceiver, type ReceivedSpan } from '@gongkai/telemetry';
 import { percentile, sampleProcesses, settled, startHarness, waitUntil, type Harness, type ProcStat } from './pipeline.harness.ts';
 
 export interface QueuedRunResult {
@@ -31,6 +32,8 @@ export interface QueuedRunResult {
   /** The same, sampled as each multiple of 10,000 reports finished (10000 → MB…). */
   workerRssAt: Record<number, number>;
   tally: Tally | null;
+  /** The spans of the run, when it was traced. */
+  spans: ReceivedSpan[] | null;
 }
 
 /** Hard-links (or copies) a corpus file into the inbox, flat, keeping its name unique. */
@@ -109,9 +112,17 @@ export async function queuedRun(o: {
   score: boolean;
   window?: number;
   onProgress?: (done: number, n: number) => void;
+  /** More environment for the services (a setting to compare, say). */
+  env?: Record<string, string>;
+  /** Trace the run: every service exports its spans to a receiver in this process. */
+  traced?: boolean;
+  /** Drop the files at this steady rate (reports/s) instead of all at once. */
+  ratePerSec?: number;
 }): Promise<QueuedRunResult> {
   const n = o.answers.length;
-  const h = await startHarness('bench', { GONGKAI_STAGE_PROCESSES: String(o.processes) });
+  const receiver = o.traced ? await startOtlpReceiver() : null;
+  const otel: Record<string, string> = receiver ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' } : { OTEL_EXPORTER_OTLP_ENDPOINT: '' };
+  const h = await startHarness('bench', { GONGKAI_STAGE_PROCESSES: String(o.processes), ...otel, ...o.env });
   try {
     const warmup = await settled(h);
     process.stderr.write(`  services settled after ${Math.round(warmup)} s\n`);
@@ -122,10 +133,16 @@ export async function queuedRun(o: {
     const cpu0 = new Map(sampleProcesses(h).map((p) => [p.name, p.cpuSec]));
     const droppedAt = new Map<string, number>();
     const t0 = Date.now();
-    for (const a of o.answers) {
-      dropFile(o.corpusDir, h.config.inbox, a.file);
-      droppedAt.set(a.sha256, Date.now());
-    }
+    const dropping = (async () => {
+      for (const [i, a] of o.answers.entries()) {
+        if (o.ratePerSec) {
+          const due = t0 + (i * 1000) / o.ratePerSec;
+          if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+        }
+        dropFile(o.corpusDir, h.config.inbox, a.file);
+        droppedAt.set(a.sha256, Date.now());
+      }
+    })();
     const window = o.window ?? 1000;
     const marks: number[] = [];
     const workerRssAt: Record<number, number> = {};
@@ -148,6 +165,7 @@ export async function queuedRun(o: {
       o.onProgress?.(total, n);
       return total >= n;
     }, Math.max(600_000, n * 500));
+    await dropping;
     const t1 = Date.now();
     const cpu = sampleProcesses(h).map((p) => ({ ...p, cpuSec: Math.round((p.cpuSec - (cpu0.get(p.name) ?? 0)) * 10) / 10 }));
     const lat = o.answers.flatMap((a) => {
@@ -165,12 +183,22 @@ export async function queuedRun(o: {
         if (a) scoreReport(tally, a, r.metrics ?? [], r.findings ?? []);
       }
     }
+    if (receiver) {
+      // the services export every second: wait until two seconds bring nothing new
+      let seen = -1;
+      while (seen !== receiver.spans.length) {
+        seen = receiver.spans.length;
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+    }
     return {
+      spans: receiver ? receiver.spans : null,
       n, processes: o.processes, seconds: (t1 - t0) / 1000, reportsPerSec: Math.round((n / ((t1 - t0) / 1000)) * 10) / 10,
       latencyMs: { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99) },
       dead: last.dead, windows, cpu, workerRssMb: workerRss(), workerRssAt, tally,
     };
   } finally {
     await h.stop();
+    await receiver?.close();
   }
 }
