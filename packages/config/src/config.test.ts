@@ -56,6 +56,20 @@ describe('loadConfig', () => {
     expect(c.source).toEqual({ kind: 's3', bucket: 'reports', prefix: 'in/2017' });
   });
 
+  it('never echoes a rejected secret in its error: a too-short token shows its length only, a bad URL no password', () => {
+    let err: unknown;
+    try {
+      loadConfig({ GONGKAI_ADMIN_TOKEN: 'short', GONGKAI_VIEWER_TOKEN: 'tiny-secret', REDIS_URL: 'ftp://u:pw-hunter2@r:6379' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const message = (err as Error).message;
+    expect(message).toMatch(/GONGKAI_ADMIN_TOKEN: at least 16 characters \(got 5 character\(s\), not shown\)/);
+    for (const secret of ['short', 'tiny-secret', 'pw-hunter2']) expect(message).not.toContain(secret);
+    expect(message).toContain('ftp://u:***@r:6379');
+  });
+
   it('redacts secrets and URL passwords in the copy it logs', () => {
     const c = loadConfig({ REDIS_URL: 'redis://:hunter2@r:6379', GONGKAI_ADMIN_TOKEN: 'a'.repeat(20), S3_SECRET_ACCESS_KEY: 'shh' });
     const r = JSON.stringify(redactConfig(c));

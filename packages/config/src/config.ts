@@ -77,6 +77,19 @@ export class ConfigError extends Error {
   }
 }
 
+/** Keys whose values are secrets (tokens, keys, passwords). */
+const SECRET_KEY = /TOKEN|SECRET|PASSWORD|_KEY$/;
+
+/**
+ * A value as a config error may show it: a secret's length only, never its
+ * text, and a URL without its password (error messages reach logs and terminals).
+ */
+function shown(key: string, value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (SECRET_KEY.test(key)) return `${value.length} character(s), not shown`;
+  return JSON.stringify(value.replace(/(\/\/[^/:@]*:)[^@/]*@/, '$1***@'));
+}
+
 /**
  * Reads the configuration from an environment (process.env in mains; a
  * plain object in tests). Fails fast with every bad key named.
@@ -86,7 +99,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const parsedStages = stageEnvSchema.safeParse(env);
   if (!parsed.success || !parsedStages.success) {
     const issues = [...(parsed.error?.issues ?? []), ...(parsedStages.error?.issues ?? [])];
-    const problems = issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
+    const problems = issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${shown(String(i.path[0]), env[String(i.path[0])])})`);
     throw new ConfigError(problems);
   }
   const e = parsed.data;
