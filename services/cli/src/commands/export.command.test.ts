@@ -37,10 +37,20 @@ describe('export rows', () => {
     expect(cells[EXPORT_COLUMNS.indexOf('requests.received.total')]).toBe('');
   });
 
-  it('a report that failed before extraction is a row with its status and no figures', () => {
-    const row = exportRow(report({ status: 'failed', meta: undefined, metrics: undefined, findings: undefined }));
+  it('a report that failed before extraction is a row with its status, where and why it failed, its other names, and no figures', () => {
+    const failure = { stage: 'decode' as const, code: 'BINARY_FILE', reason: 'x.txt is a PNG image, not a report', at: '2026-11-20T00:00:01.000Z' };
+    const row = exportRow(report({ status: 'failed', meta: undefined, metrics: undefined, findings: undefined, failure }), ['copy of x.txt', 'x (1).txt']);
     expect(row).toMatchObject({ status: 'failed', agency: null, year: null, findings: null });
-    expect(JSON.parse(jsonLine(row))).toEqual({ id: 'a'.repeat(64), status: 'failed', agency: null, year: null, regime: null, title: null, source_name: 'x.txt', received_at: '2026-11-20T00:00:00.000Z', findings: null });
+    expect(JSON.parse(jsonLine(row))).toEqual({
+      id: 'a'.repeat(64), status: 'failed', agency: null, year: null, regime: null, title: null, source_name: 'x.txt', received_at: '2026-11-20T00:00:00.000Z', findings: null,
+      failedStage: 'decode', errorCode: 'BINARY_FILE', errorMessage: 'x.txt is a PNG image, not a report', aliases: ['copy of x.txt', 'x (1).txt'],
+    });
+    const cells = readCsv(csvLine(EXPORT_COLUMNS.map((c) => row[c] ?? null)))[0]!;
+    expect(cells[EXPORT_COLUMNS.indexOf('failedStage')]).toBe('decode');
+    expect(cells[EXPORT_COLUMNS.indexOf('errorMessage')]).toBe('x.txt is a PNG image, not a report');
+    expect(cells[EXPORT_COLUMNS.indexOf('aliases')]).toBe('copy of x.txt | x (1).txt');
+    // a report that did not fail has the columns, empty
+    expect(exportRow(report())).toMatchObject({ failedStage: null, errorCode: null, errorMessage: null, aliases: null });
   });
 });
 

@@ -2,22 +2,36 @@ import { METRICS, PIPELINE_STATUSES, VALIDATION_STATUSES, type Report, type Repo
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import type { ReportStore } from '@gongkai/store';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.types.ts';
 import { UsageError, progress } from '../cli.io.ts';
 import { withDeps } from './with-deps.ts';
 
-/** The columns before the metrics: what a row is about. */
-export const REPORT_COLUMNS = ['id', 'status', 'agency', 'year', 'regime', 'title', 'source_name', 'received_at', 'findings'] as const;
+/**
+ * The columns before the metrics: what a row is about, then why it failed
+ * (the stage, the error code and the person-readable reason of a failed
+ * report; empty otherwise) and the other names the same content arrived
+ * under (duplicates), so failures and duplicates are in the export too.
+ */
+export const REPORT_COLUMNS = [
+  'id', 'status', 'agency', 'year', 'regime', 'title', 'source_name', 'received_at', 'findings',
+  'failedStage', 'errorCode', 'errorMessage', 'aliases',
+] as const;
 /** Every metric key of the catalogue, in catalogue order: one column each. */
 export const METRIC_COLUMNS: readonly string[] = METRICS.map((m) => m.key);
 export const EXPORT_COLUMNS: readonly string[] = [...REPORT_COLUMNS, ...METRIC_COLUMNS];
 
 const STATUSES = ['done', ...PIPELINE_STATUSES, ...VALIDATION_STATUSES] as const;
-type Cell = string | number | null;
+/** A cell: a list (aliases) is an array in JSON Lines and one cell joined by " | " in CSV. */
+type Cell = string | number | string[] | null;
 
-/** One report as a flat row: its facts, then each metric's value (not its evidence); missing metrics are null. */
-export function exportRow(r: Report): Record<string, Cell> {
+/**
+ * One report as a flat row: its facts, its failure, its other names, then
+ * each metric's value (not its evidence); missing metrics are null.
+ * `aliases`: the other file names of the same content (default: the report's own list, when read in full).
+ */
+export function exportRow(r: Report, aliases: readonly string[] = (r.aliases ?? []).map((a) => a.name)): Record<string, Cell> {
   const row: Record<string, Cell> = {
     id: r._id,
     status: r.status,
@@ -28,6 +42,10 @@ export function exportRow(r: Report): Record<string, Cell> {
     source_name: r.source.name,
     received_at: r.source.receivedAt,
     findings: (r.findings ?? []).map((f) => f.rule).join(' ') || null,
+    failedStage: r.failure?.stage ?? null,
+    errorCode: r.failure?.code ?? null,
+    errorMessage: r.failure?.reason ?? null,
+    aliases: aliases.length > 0 ? [...aliases] : null,
   };
   for (const m of r.metrics ?? []) if (METRIC_COLUMNS.includes(m.key)) row[m.key] = m.value;
   return row;
@@ -41,6 +59,7 @@ export function exportRow(r: Report): Record<string, Cell> {
 export function csvField(v: Cell): string {
   if (v === null) return '';
   if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return csvField(v.join(' | '));
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -53,6 +72,21 @@ export const BOM = '\uFEFF';
 /** JSON Lines: the same fields as the CSV, metrics that were not found left out. */
 export function jsonLine(row: Record<string, Cell>): string {
   return `${JSON.stringify(Object.fromEntries(Object.entries(row).filter(([k, v]) => v !== null || !METRIC_COLUMNS.includes(k))))}\n`;
+}
+
+/**
+ * Every report's other names (the locations in `sources` besides the one the
+ * report was first stored from), read in one pass instead of two queries per report.
+ */
+async function aliasNames(store: Pick<ReportStore, 'sources'>): Promise<Map<string, Array<{ uri: string; name: string }>>> {
+  const byReport = new Map<string, Array<{ uri: string; name: string }>>();
+  const cursor = store.sources.find({ uri: { $exists: true } }, { projection: { reportId: 1, uri: 1, name: 1, seenAt: 1 } }).sort({ seenAt: 1 });
+  for await (const l of cursor) {
+    const list = byReport.get(l.reportId) ?? [];
+    list.push({ uri: l.uri!, name: l.name ?? '' });
+    byReport.set(l.reportId, list);
+  }
+  return byReport;
 }
 
 async function write(stream: Writable, chunk: string): Promise<void> {
@@ -82,8 +116,10 @@ export const exportCommand: Command = {
       let n = 0;
       try {
         if (format === 'csv') await write(stream, BOM + csvLine(EXPORT_COLUMNS));
+        const locations = await aliasNames(deps.store);
         for await (const report of deps.store.iterate(query)) {
-          const row = exportRow(report);
+          const others = (locations.get(report._id) ?? []).filter((l) => l.uri !== report.source.uri).map((l) => l.name);
+          const row = exportRow(report, others);
           await write(stream, format === 'csv' ? csvLine(EXPORT_COLUMNS.map((c) => row[c] ?? null)) : jsonLine(row));
           bar?.tick(++n);
         }
