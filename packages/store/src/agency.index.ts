@@ -10,6 +10,8 @@ export interface FigureEvidence {
   section: string | null;
   /** Index of the metric in the report's `metrics` (the report page's anchor `m-INDEX`). */
   metricIndex: number;
+  /** For a table cell (whose quote is just its digits): the table, row and column it stands in. */
+  cell?: string;
 }
 
 export interface FigureValue {
@@ -114,9 +116,13 @@ export function rowOf(doc: Partial<Report> & { _id: string }): AgencyReportRow |
   (doc.metrics ?? []).forEach((m: Metric, i) => {
     if (!isComparable(m.key) || typeof m.value !== 'number' || metrics.has(m.key)) return;
     const ev = m.evidence ?? { quote: '', start: 0, end: 0, section: null };
+    const c = ev.cell;
     metrics.set(m.key, {
       value: m.value, approx: !!m.approx,
-      evidence: [{ key: m.key, quote: ev.quote.length > QUOTE_MAX ? `${ev.quote.slice(0, QUOTE_MAX)}…` : ev.quote, start: ev.start, end: ev.end, section: ev.section ?? null, metricIndex: i }],
+      evidence: [{
+        key: m.key, quote: ev.quote.length > QUOTE_MAX ? `${ev.quote.slice(0, QUOTE_MAX)}…` : ev.quote, start: ev.start, end: ev.end, section: ev.section ?? null, metricIndex: i,
+        ...(c ? { cell: `${c.table} ${c.rowLabel ?? c.row} · ${c.colLabel ?? c.col}` } : {}),
+      }],
     });
   });
   return {
