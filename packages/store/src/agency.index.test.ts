@@ -73,7 +73,10 @@ describe('AgencyIndex', () => {
     const again = indexOf(reports);
     again.put('b2019', rowOf({ ...reports[3]!, status: 'processing' }));
     expect(again.compare(2019, 'requests.received.total').rows.map((r) => r.agencyKey)).toEqual(['A']);
+    // the same stored stamp is the same row; a rewrite moves updatedAt
     again.put('a2019', rowOf(report('a2019', 'A', 2019, { 'requests.received.total': 12 })));
+    expect(again.compare(2019, 'requests.received.total').rows.map((r) => r.value)).toEqual([10]);
+    again.put('a2019', rowOf(report('a2019', 'A', 2019, { 'requests.received.total': 12 }, { updatedAt: '2026-01-02T00:00:00Z' })));
     expect(again.compare(2019, 'requests.received.total').rows.map((r) => r.value)).toEqual([12]);
   });
 });

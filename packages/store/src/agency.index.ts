@@ -171,6 +171,9 @@ export class AgencyIndex {
 
   /** Puts (or replaces) a report's row; a null row removes the report (no longer done, or no agency). */
   put(reportId: string, row: AgencyReportRow | null): void {
+    const prev = this.rows.get(reportId);
+    // every write moves updatedAt: the same stamp is the same row (a refresh re-reads the last one it saw)
+    if (row && prev && prev.updatedAt === row.updatedAt && prev.status === row.status) return;
     if (row) this.rows.set(reportId, row);
     else if (!this.rows.delete(reportId)) return;
     this.byAgency = this.byYear = null;

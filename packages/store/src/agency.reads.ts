@@ -12,8 +12,8 @@ const PROJECTION = {
 
 export interface AgencyReadsOptions {
   /**
-   * A read older than this looks for reports changed since (one query on the
-   * indexed `updatedAt`). @defaultValue 1000 ms
+   * A read later than this after the last refresh starts another in the
+   * background (reports whose `updatedAt` moved). @defaultValue 2000 ms
    */
   maxAgeMs?: number;
 }
@@ -33,6 +33,7 @@ export class AgencyReads {
   /** The latest `updatedAt` seen (ISO strings sort as dates). */
   private seen = '';
   private checkedAt = 0;
+  private loaded = false;
   private loading: Promise<void> | null = null;
   private readonly maxAgeMs: number;
 
@@ -41,18 +42,28 @@ export class AgencyReads {
     private readonly spills: SpillStore,
     opts: AgencyReadsOptions = {},
   ) {
-    this.maxAgeMs = opts.maxAgeMs ?? 1000;
+    this.maxAgeMs = opts.maxAgeMs ?? 2000;
   }
 
-  /** Brings the rows up to date when the last check is older than `maxAgeMs` (concurrent callers share one query). */
+  /**
+   * The rows, loaded on the first read (awaited). After that a read older
+   * than `maxAgeMs` starts a refresh in the background and answers from the
+   * rows in hand: on FerretDB the refresh query scans the collection
+   * (seconds at 10,000 reports), and no request should wait for it; a
+   * finished report shows up within `maxAgeMs` plus one refresh. Nothing runs
+   * while nobody reads.
+   */
   private async fresh(): Promise<AgencyIndex> {
-    if (Date.now() - this.checkedAt > this.maxAgeMs) {
-      this.loading ??= this.refresh().finally(() => {
-        this.loading = null;
-      });
-      await this.loading;
-    }
+    if (!this.loaded) await this.start();
+    else if (Date.now() - this.checkedAt > this.maxAgeMs) void this.start().catch(() => {}); // the next read tries again
     return this.index;
+  }
+
+  private start(): Promise<void> {
+    this.loading ??= this.refresh().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
   }
 
   /** Reads the reports changed since the last refresh (all of them the first time). */
@@ -62,15 +73,19 @@ export class AgencyReads {
     const filter = (this.seen ? { updatedAt: { $gte: this.seen } } : {}) as Filter<Report>;
     const cursor = this.reports.find(filter, { projection: PROJECTION }).batchSize(500);
     let seen = this.seen;
+    const changed: Array<[string, ReturnType<typeof rowOf>]> = [];
     for await (const raw of cursor) {
       const doc = raw as unknown as Record<string, unknown>;
       if (isSpillRef(doc['metrics'])) Object.assign(doc, await this.spills.restore({ metrics: doc['metrics'] }));
       const report = decodeStorable(doc) as Report;
-      this.index.put(report._id, rowOf(report));
+      changed.push([report._id, rowOf(report)]);
       if (report.updatedAt > seen) seen = report.updatedAt;
     }
+    // all at once, after the read: a reader meanwhile sees the rows before or after, never half of them
+    for (const [id, row] of changed) this.index.put(id, row);
     this.seen = seen;
     this.checkedAt = started;
+    this.loaded = true;
   }
 
   /** Agencies (done reports naming one), filtered by substring of name or key, region, and level. */

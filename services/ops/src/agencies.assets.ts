@@ -41,7 +41,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
         }] },
         options: {
           responsive: true, maintainAspectRatio: false,
-          scales: { x: { type: 'linear', ticks: { stepSize: 1, precision: 0, callback: function (v) { return String(v); } } }, y: { beginAtZero: true } },
+          scales: { x: { type: 'linear', ticks: { stepSize: 1, precision: 0, callback: function (v) { return String(v); } } }, y: { beginAtZero: true, ticks: { precision: c.unit === '%' || c.unit === '件/百件' ? 1 : 0 } } },
           plugins: {
             legend: { display: false },
             tooltip: { callbacks: {
