@@ -117,7 +117,8 @@ try {
   checked = await settle();
   say(`after faults: ${checked.done} done, ${checked.failed} failed (${checked.transient.length} transient, ${checked.permanent.length} permanent), ${checked.pending.length} pending, ${checked.violations.length} violations`);
   // replay every DLQ, then every transient failure must end done
-  for (const stage of STAGES) await replayDeadLetters({ ...h, log }, { stage, ratePerSec: 200, operator: 'soak' });
+  // force: the permanent failures are replayed too, and must end failed again
+  for (const stage of STAGES) await replayDeadLetters({ ...h, log }, { stage, ratePerSec: 200, operator: 'soak', force: true });
   const transient = new Set(checked.transient);
   await waitUntil('replayed reports finished', async () => {
     let open = 0;

@@ -103,7 +103,7 @@ describe('one id everywhere, and replay of a permanent error', () => {
       expect(r.stderr).toBe('');
       expect(JSON.parse(r.stdout)).toMatchObject({ matched: 1, skipped: [{ reportId: a }] });
     }
-  });
+  }, 600_000); // six CLI runs: minutes on a loaded machine
 
   it('replay by the id status prints: a permanent error needs --force and says why; then it is replayed', async () => {
     const file = join(t.dir, 'image-renamed.txt');
@@ -137,5 +137,5 @@ describe('one id everywhere, and replay of a permanent error', () => {
     expect(JSON.parse(forced.stdout)).toMatchObject({ matched: 1, replayed: 1 });
     const [job] = await t.pipeline.queues.decode.getJobs(['waiting']);
     expect(job?.name).toContain('image-renamed.txt');
-  });
+  }, 600_000);
 });

@@ -101,8 +101,6 @@ describe.skipIf(!sharedAvailable)(`the API over the seeds ${SHARED_SKIP_REASON}`
     ['too large a limit', '/api/reports?limit=100000'],
     ['an unknown status', '/api/reports?status=good'],
     ['a lower-case rule', '/api/reports?rule=t3_balance'],
-    ['a bad report id', '/api/reports/not-an-id'],
-    ['an operator as report id', `/api/reports/${encodeURIComponent('{"$gt":""}')}`],
     ['a query on the report', `/api/reports/${'a'.repeat(64)}?full=1`],
     ['an unknown stage', '/api/dead-letters?stage=ocr'],
     ['a bad date', '/api/dead-letters?since=yesterday'],
@@ -115,7 +113,7 @@ describe.skipIf(!sharedAvailable)(`the API over the seeds ${SHARED_SKIP_REASON}`
 
   it.each([
     ['no selector', { stage: 'decode' }],
-    ['an unknown field', { stage: 'decode', all: true, force: true }],
+    ['an unknown field', { stage: 'decode', all: true, hurry: true }],
     ['an operator as stage', { stage: { $ne: null }, all: true }],
     ['an operator as report id', { stage: 'decode', reportId: { $gt: '' } }],
     ['all: false', { stage: 'decode', all: false }],
@@ -128,12 +126,61 @@ describe.skipIf(!sharedAvailable)(`the API over the seeds ${SHARED_SKIP_REASON}`
     expect(await f.t.store.countDeadLetters('decode')).toBe(1);
   });
 
+  it('takes the id status prints, a unique prefix or a file name wherever an id goes; unknown 404, ambiguous 409', async () => {
+    const short = f.badId.slice(0, 12);
+    const name = (await f.t.store.get(f.badId))!.source.name;
+    for (const ref of [short, f.badId, name, short.toUpperCase()]) {
+      const r = await f.get(`/api/reports/${encodeURIComponent(ref)}`, v);
+      expect(r.status, ref).toBe(200);
+      expect(((await r.json()) as Report)._id).toBe(f.badId);
+    }
+    expect(((await (await f.get(`/api/reports/${short}/history`, v)).json()) as { id: string }).id).toBe(f.badId);
+    const dead = (await (await f.get(`/api/dead-letters?reportId=${encodeURIComponent(name)}`, v)).json()) as { items: Array<{ reportId: string }> };
+    expect(dead.items.map((d) => d.reportId)).toEqual([f.badId]);
+    const unknown = await f.get('/api/reports/deadbeef0000', v);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { message: string }).message).toMatch(/no report matches "deadbeef0000"/);
+    // an operator is a name like any other: compared whole, it matches nothing (as a query it would match every report)
+    expect((await f.get(`/api/reports/${encodeURIComponent('{"$gt":""}')}`, v)).status).toBe(404);
+    // the report page: a prefix or a name is sent on to the report's own address
+    const page = await fetch(`${f.ops.url}/reports/${short}`, { headers: v, redirect: 'manual' });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe(`/reports/${f.badId}`);
+    // two ids sharing their first 12 characters (made on purpose): the prefix is ambiguous, the candidates listed
+    const twins = ['1', '2'].map((c) => `fedcba987654${c.repeat(52)}`);
+    const at = new Date().toISOString();
+    for (const id of twins) await f.t.store.intake(id, { uri: `file:///x/${id}.txt`, name: `${id.slice(12, 14)}.txt`, size: 1, receivedAt: at }, 'r1');
+    try {
+      const amb = await f.get('/api/reports/fedcba987654', v);
+      expect(amb.status).toBe(409);
+      expect(((await amb.json()) as { candidates: Array<{ id: string }> }).candidates.map((c) => c.id).sort()).toEqual(twins);
+      expect((await f.get('/api/reports/fedcba9876541', v)).status).toBe(200);
+    } finally {
+      await f.t.store.reports.deleteMany({ _id: { $in: twins } });
+    }
+    // Bull Board lists jobs by file name: the stage job and the dead-letter job
+    const failedJobs = await f.t.pipeline.queues.decode.getJobs(['failed']);
+    expect(failedJobs.find((j) => j.data.reportId === f.badId)?.name).toBe(`decode: ${name}`);
+    const dlqJobs = await f.t.pipeline.dlqs.decode.getJobs(['waiting']);
+    expect(dlqJobs.map((j) => j.name)).toEqual([`decode-dlq: ${name}`]);
+  });
+
+  it('refuses to replay a permanent error without force (409, saying why), and a report with nothing waiting in that stage (404)', async () => {
+    const r = await f.send('POST', '/api/replay', { stage: 'decode', reportId: f.badId.slice(0, 12) }, a);
+    expect(r.status).toBe(409);
+    expect(((await r.json()) as { message: string }).message).toMatch(/^decode failed permanently for report [0-9a-f]{12}: BINARY_FILE: .+; replaying will fail the same way unless the decode stage changed; use --force \(API: "force": true\)/);
+    expect((await f.t.store.getDeadLetter(`${f.badId}-decode`))?.state).toBe('dead');
+    const none = await f.send('POST', '/api/replay', { stage: 'extract', reportId: f.badId }, a);
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as { message: string }).message).toMatch(/no dead letter waiting in extract-dlq; it has one in decode-dlq/);
+  });
+
   it('replays a dead letter once, as the CLI does: dry run, replay, and the second replay finds nothing', async () => {
     const dry = await (await f.send('POST', '/api/replay', { stage: 'decode', all: true, dryRun: true }, a)).json();
     expect(dry).toMatchObject({ stage: 'decode', dryRun: true, matched: 1, replayed: 0, items: [{ reportId: f.badId, outcome: 'would-replay' }] });
     const [real, again] = await Promise.all([
-      f.send('POST', '/api/replay', { stage: 'decode', reportId: f.badId }, a).then((r) => r.json() as Promise<{ replayed: number }>),
-      f.send('POST', '/api/replay', { stage: 'decode', reportId: f.badId }, a).then((r) => r.json() as Promise<{ replayed: number }>),
+      f.send('POST', '/api/replay', { stage: 'decode', reportId: f.badId, force: true }, a).then((r) => r.json() as Promise<{ replayed: number }>),
+      f.send('POST', '/api/replay', { stage: 'decode', reportId: f.badId, force: true }, a).then((r) => r.json() as Promise<{ replayed: number }>),
     ]);
     // two operators at once: one replays, the other finds it claimed (or already replayed)
     expect([real, again].map((s) => s.replayed).sort()).toEqual([0, 1]);

@@ -13,3 +13,6 @@ export const OPS_SERVER_KEYS = [
 export function envFor<T extends string | undefined>(env: Record<string, T>, unused: readonly string[]): Record<string, T> {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !unused.includes(k)));
 }
+
+/** LOG_LEVEL asks for debug detail (debug or trace): the CLI then prints stack traces. */
+export const debugRequested = (env: Record<string, string | undefined>): boolean => /^(debug|trace)$/i.test(env['LOG_LEVEL'] ?? '');

@@ -2,7 +2,7 @@ export { Pipeline, type PipelineOptions, type QueueCounts } from './pipeline.ts'
 export { startStageWorker, type StageWorker, type StageWorkerDeps, type StageWorkerOptions } from './stage-worker.ts';
 export { StageRunner, type StageRunnerOptions } from './stage-runner.ts';
 export { ingest, type IntakeDeps, type IntakeResult } from './intake.ts';
-export { replayDeadLetters, reprocess, ReplayRefusedError, type ReplayFilter, type ReplaySummary, type ReplayItem, type ReprocessFilter, type ReprocessSummary } from './replay.ts';
+export { replayDeadLetters, reprocess, ReplayRefusedError, nothingToReplay, type ReplayFilter, type ReplaySummary, type ReplayItem, type ReprocessFilter, type ReprocessSummary } from './replay.ts';
 export { reconcileFailedJobs } from './reconcile.ts';
 export { queueName, dlqName, jobIdFor, newRunId } from './names.ts';
 export { createRedis, redisReady } from './redis.connection.ts';

@@ -35,6 +35,20 @@ export class ReplayRefusedError extends Error {
   }
 }
 
+/**
+ * Why a replay of one report found nothing: for the CLI and the API, where
+ * asking for a report by id and getting "nothing to replay" with success
+ * would hide a wrong stage or id. Names the DLQs its dead letters wait in.
+ */
+export async function nothingToReplay(deps: { store: ReportStore }, stage: StageName, reportId: string): Promise<ReplayRefusedError> {
+  const elsewhere = await deps.store.listDeadLetters({ reportId, state: 'dead' });
+  return new ReplayRefusedError(
+    'nothing',
+    `report ${reportId.slice(0, 12)} has no dead letter waiting in ${stage}-dlq` +
+      (elsewhere.length > 0 ? `; it has one in ${elsewhere.map((d) => `${d.stage}-dlq`).join(', ')}` : ''),
+  );
+}
+
 /** The dead letters of a selection whose error no retry can fix (the classification the stage made). */
 export const isPermanent = (dl: Pick<DeadLetter, 'error'>): boolean => dl.error.retryable === false;
 
@@ -85,14 +99,6 @@ export async function replayDeadLetters(
   const letters: DeadLetter[] = await deps.store.listDeadLetters({
     stage: filter.stage, state: 'dead', ...(filter.reportId ? { reportId: filter.reportId } : {}), ...(filter.since ? { since: filter.since } : {}),
   });
-  if (filter.reportId && letters.length === 0) {
-    const elsewhere = await deps.store.listDeadLetters({ reportId: filter.reportId, state: 'dead' });
-    throw new ReplayRefusedError(
-      'nothing',
-      `report ${filter.reportId.slice(0, 12)} has no dead letter waiting in ${filter.stage}-dlq` +
-        (elsewhere.length > 0 ? `; it has one in ${elsewhere.map((d) => `${d.stage}-dlq`).join(', ')}` : ''),
-    );
-  }
   const permanent = letters.filter(isPermanent);
   if (permanent.length > 0 && !filter.force && !filter.dryRun) throw refusePermanent(filter.stage, permanent);
   const gap = 1000 / Math.max(1, filter.ratePerSec ?? 50);

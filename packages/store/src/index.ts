@@ -1,5 +1,6 @@
 export { ReportStore } from './report.store.ts';
 export type { ReportQuery } from './report.reads.ts';
+export { BadCursorError, ReportList, ReportPages, REPORT_SORTS, listRowOf, type ListRow, type ReportPage, type ReportPageQuery, type ReportSort } from './report.page.ts';
 export { ReportRefError, MIN_ID_PREFIX, type ReportCandidate } from './report.resolve.ts';
 export type { SourceRecord } from './source.store.ts';
 export type { RunGuard, RunRecord } from './run.guard.ts';

@@ -1,9 +1,10 @@
-import type { Report } from '@gongkai/core';
+import { STAGE_CATALOGUE, type Report } from '@gongkai/core';
 import { MongoClient, type Collection, type Db } from 'mongodb';
 import { AgencyReads } from './agency.reads.ts';
 import { DeadLetterStore, type ClaimRecord } from './dead-letter.store.ts';
 import type { DeadLetter } from './dead-letter.types.ts';
 import { NeighbourReads } from './neighbours.reads.ts';
+import { ReportList, type ListRow } from './report.page.ts';
 import { ReportReads } from './report.reads.ts';
 import { ReportWrites } from './report.writes.ts';
 import { resolveReportRef } from './report.resolve.ts';
@@ -33,6 +34,8 @@ export class ReportStore {
   private readonly write: ReportWrites;
   private readonly located: SourceStore;
   private readonly dead: DeadLetterStore;
+  /** `report_list`: one small row per report, what the reports list filters and sorts on (report.page.ts). */
+  readonly listRows: ReportList;
   /** Agencies, series and comparisons (agency.reads.ts). */
   readonly agencyReads: AgencyReads;
 
@@ -53,6 +56,7 @@ export class ReportStore {
     this.neighbours = new NeighbourReads(this.reports);
     this.write = new ReportWrites(this.reports, runGuard(this.reports, this.runs, ferretdb), this.located, spills);
     this.dead = new DeadLetterStore(this.deadLetters, this.claims);
+    this.listRows = new ReportList(db.collection<ListRow>('report_list'), this.reports);
     this.agencyReads = new AgencyReads(this.reports, spills);
   }
 
@@ -97,16 +101,32 @@ export class ReportStore {
       // creates the collection now, so the embedded server's storage tuning sees it
       this.claims.createIndex({ claimedAt: 1 }),
       this.runs.createIndex({ runId: 1 }),
+      this.listRows.ensureIndexes(),
     ]);
   }
 
   // a run's writes (report.writes.ts)
-  readonly intake = (...a: Parameters<ReportWrites['intake']>) => this.write.intake(...a);
-  readonly saveStageOutput = (...a: Parameters<ReportWrites['saveStageOutput']>) => this.write.saveStageOutput(...a);
+  // each write that changes what the reports list shows updates the report's list row after it (a failed row write
+  // never fails the stage: the row is only a copy, and a count mismatch is rebuilt at the ops server's start)
+  private readonly listed = (p: Promise<unknown>) => p.catch(() => {});
+  readonly intake = async (...a: Parameters<ReportWrites['intake']>) => {
+    const r = await this.write.intake(...a);
+    if (r.created) await this.listed(this.listRows.refresh(a[0]));
+    return r;
+  };
+  readonly saveStageOutput = async (...a: Parameters<ReportWrites['saveStageOutput']>) => {
+    const ok = await this.write.saveStageOutput(...a);
+    if (ok) await this.listed('setsStatus' in STAGE_CATALOGUE[a[2]] ? this.listRows.refresh(a[0]) : this.listRows.moved(a[0], a[4].at));
+    return ok;
+  };
   readonly recordEvent = (...a: Parameters<ReportWrites['recordEvent']>) => this.write.recordEvent(...a);
-  readonly markFailed = (...a: Parameters<ReportWrites['markFailed']>) => this.write.markFailed(...a);
-  readonly startRun = (...a: Parameters<ReportWrites['startRun']>) => this.write.startRun(...a);
-  readonly resume = (...a: Parameters<ReportWrites['resume']>) => this.write.resume(...a);
+  readonly markFailed = async (...a: Parameters<ReportWrites['markFailed']>) => this.relisted(a[0], await this.write.markFailed(...a));
+  readonly startRun = async (...a: Parameters<ReportWrites['startRun']>) => this.relisted(a[0], await this.write.startRun(...a));
+  readonly resume = async (...a: Parameters<ReportWrites['resume']>) => this.relisted(a[0], await this.write.resume(...a));
+  private readonly relisted = async (id: string, ok: boolean) => {
+    if (ok) await this.listed(this.listRows.refresh(id));
+    return ok;
+  };
 
   // reads (report.reads.ts)
   readonly get = (...a: Parameters<ReportReads['get']>) => this.read.get(...a);
@@ -116,10 +136,10 @@ export class ReportStore {
   readonly count = (...a: Parameters<ReportReads['count']>) => this.read.count(...a);
   readonly countByStatus = () => this.read.countByStatus();
   readonly countFindingsByRule = () => this.read.countFindingsByRule();
-  /** A person's reference (id, id prefix ≥ 8, file name or alias) → the report's id and name; throws ReportRefError. */
-  readonly resolveId = (ref: string) => resolveReportRef(this.reports, this.sources, ref);
   /** The same agency's done reports of the given years (cross-year context; neighbours.reads.ts). */
   readonly neighboursOf = (...a: Parameters<NeighbourReads['ofAgency']>) => this.neighbours.ofAgency(...a);
+  /** A person's reference (id, id prefix ≥ 8, file name or alias) → the report's id and name; throws ReportRefError. */
+  readonly resolveId = (ref: string) => resolveReportRef(this.reports, this.sources, ref);
 
   // sources (source.store.ts)
   readonly aliasesOf = (id: string) => this.located.aliasesOf(id);

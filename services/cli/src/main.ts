@@ -1,4 +1,4 @@
-import { ConfigError } from '@gongkai/config';
+import { ConfigError, debugRequested } from '@gongkai/config';
 import type { Command } from './command.types.ts';
 import { EXIT_USAGE, UsageError, err, out } from './cli.io.ts';
 import { failureOf } from './cli.errors.ts';
@@ -25,7 +25,7 @@ function help(): void {
 
 const argv = process.argv.slice(2);
 // --debug is everyone's flag: taken out before the command parses its own
-const debug = argv.includes('--debug') || /^(debug|trace)$/i.test(process.env['LOG_LEVEL'] ?? '');
+const debug = argv.includes('--debug') || debugRequested(process.env);
 const args = argv.filter((a) => a !== '--debug');
 const [name, ...rest] = args;
 const cmd = COMMANDS.find((c) => c.name === name);

@@ -1,6 +1,6 @@
 import type { AppDeps } from '@gongkai/app';
 import { STAGES, type Report } from '@gongkai/core';
-import { replayDeadLetters, reprocess } from '@gongkai/pipeline';
+import { nothingToReplay, replayDeadLetters, reprocess } from '@gongkai/pipeline';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import {
@@ -124,6 +124,7 @@ export function apiRouter(deps: Deps): Router {
       throw err;
     });
     if (!summary) return;
+    if (reportId && summary.matched === 0) return void answerRefusedReplay(await nothingToReplay(deps, b.stage, reportId), res);
     deps.log.info({ stage: b.stage, operator: req.principal, matched: summary.matched, replayed: summary.replayed, dryRun: b.dryRun }, 'replay over http');
     res.json(summary);
   }));

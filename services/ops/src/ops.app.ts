@@ -1,12 +1,14 @@
 import type { AppDeps } from '@gongkai/app';
 import type { Logger } from '@gongkai/runtime';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { homedir, tmpdir } from 'node:os';
 import { agencyPagesRouter } from './agencies.pages.ts';
 import { agenciesApiRouter } from './agencies.routes.ts';
 import { apiRouter } from './api.routes.ts';
-import { authenticate, requireRole, writesNeedAdmin } from './auth.middleware.ts';
+import { adminLogin, authenticate, requireRole, writesNeedAdmin } from './auth.middleware.ts';
 import { BOARD_PATH, LOGIN_PATH, boardRouter } from './board.routes.ts';
 import type { OpsMetrics } from './metrics.registry.ts';
+import { redactForReaders } from './reader.redact.ts';
 import { reportsRouter } from './reports.page.ts';
 
 type Deps = Pick<AppDeps, 'config' | 'store' | 'pipeline' | 'log'>;
@@ -45,15 +47,11 @@ export function createOpsApp(deps: Deps, metrics: OpsMetrics, log: Logger): Expr
   app.get('/', (_req, res) => res.redirect('/reports'));
   app.use('/reports', requireRole('viewer', { challenge: true }), reportsRouter(deps));
   app.use(agencyPagesRouter(deps)); // /agencies, /compare (viewer), /assets (open)
-  // With public read a browser is never challenged, so it never sends credentials: this page asks for them
-  // (the browser then sends them along for everything under /admin/) and goes on to the board.
-  app.get(LOGIN_PATH, (req, res) => {
-    if (req.role === 'admin' && !req.anonymous) return res.redirect(BOARD_PATH);
-    res.set('WWW-Authenticate', 'Basic realm="gongkai ops", charset="UTF-8"').status(401).type('text').send('sign in with the admin token as password');
-  });
-  app.use(BOARD_PATH, requireRole('viewer', { challenge: true }), writesNeedAdmin, boardRouter(deps.pipeline));
+  app.get(LOGIN_PATH, adminLogin(BOARD_PATH));
+  const roots = [deps.config.dataDir, deps.config.inbox, deps.config.tools.dir, process.cwd(), homedir(), tmpdir()];
+  app.use(BOARD_PATH, requireRole('viewer', { challenge: true }), writesNeedAdmin, redactForReaders(roots), boardRouter(deps));
   app.use('/api', agenciesApiRouter(deps));
-  app.use('/api', express.json({ limit: '16kb', strict: true }), apiRouter(deps));
+  app.use('/api', redactForReaders(roots), express.json({ limit: '16kb', strict: true }), apiRouter(deps));
 
   app.use((_req: Request, res: Response) => void res.status(404).json({ error: 'not found' }));
   app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {

@@ -1,7 +1,9 @@
 import type { AppDeps } from '@gongkai/app';
-import { PIPELINE_STATUSES, VALIDATION_STATUSES, metricDef, type Finding, type Metric, type Report } from '@gongkai/core';
+import { PIPELINE_STATUSES, STAGES, VALIDATION_STATUSES, metricDef, type Finding, type Metric, type Report } from '@gongkai/core';
+import { BadCursorError, REPORT_SORTS } from '@gongkai/store';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { problemsOf, reportIdSchema, reportListQuery } from './api.schemas.ts';
+import { reportIdSchema } from './api.schemas.ts';
+import { listReports, parseListQuery, type ReportListing, type ReportPageParams } from './reports.list.ts';
 import { ReportRefError } from '@gongkai/store';
 import { escapeHtml as e, highlightText } from './evidence.highlight.ts';
 import { BOARD_PATH } from './board.routes.ts';
@@ -24,6 +26,8 @@ th{background:#eef1f5;font-weight:600} td.num{text-align:right;font-variant-nume
 .rule{display:inline-block;margin:1px 3px 1px 0;padding:0 6px;border-radius:3px;font-size:12px;background:#eceff1}
 .sev-error{background:#ffcdd2}.sev-warning{background:#ffe0b2}.sev-info{background:#e3f2fd}
 form.filter{display:flex;gap:8px;margin:0 0 12px;flex-wrap:wrap} form.filter input,form.filter select{padding:3px 6px}
+form.filter input[name=q]{min-width:280px} .pager{display:flex;gap:16px;margin:12px 0} .hint{background:#fff8e1;border:1px solid #ffe082;padding:6px 10px}
+.reason{color:#6b2a2a;font-size:12px;max-width:360px} .aliases li{color:#445}
 .text{white-space:pre-wrap;background:#fff;padding:16px;border:1px solid #e3e6ea;font-size:15px;line-height:1.8;max-height:calc(100vh - 140px);overflow:auto}
 section.textcol{position:sticky;top:8px}
 mark{background:#fff3a0;border-bottom:2px solid #e0b000;padding:0 1px} mark[data-n="2"],mark[data-n="3"]{background:#ffe066}
@@ -44,26 +48,49 @@ const ruleChips = (fs: readonly Pick<Finding, 'rule' | 'severity' | 'message'>[]
   fs.map((f) => `<span class="rule sev-${e(f.severity)}" title="${e(f.message)}">${e(f.rule)}</span>`).join('');
 const fmt = (m: Pick<Metric, 'value' | 'approx'> | undefined) => (m ? `${m.approx ? '≈' : ''}${m.value.toLocaleString('en-US')}` : '');
 
+const SORT_LABELS: Record<string, string> = {
+  '-updatedAt': 'last changed, newest first', updatedAt: 'last changed, oldest first', '-receivedAt': 'received, newest first',
+  receivedAt: 'received, oldest first', name: 'file name, A→Z', '-name': 'file name, Z→A',
+};
+
 function filterForm(q: Record<string, unknown>): string {
-  const opt = (v: string) => `<option${q['status'] === v ? ' selected' : ''}>${v}</option>`;
+  const opt = (k: string, v: string, text = v) => `<option value="${e(v)}"${q[k] === v ? ' selected' : ''}>${e(text)}</option>`;
   const val = (k: string) => (q[k] === undefined ? '' : e(String(q[k])));
   return `<form class="filter" method="get" action="/reports">
-<select name="status"><option value="">any status</option>${['done', ...VALIDATION_STATUSES, ...PIPELINE_STATUSES].map(opt).join('')}</select>
-<input name="agency" placeholder="agency (exact)" value="${val('agency')}"><input name="year" placeholder="year" size="5" value="${val('year')}">
-<input name="rule" placeholder="finding rule" value="${val('rule')}"><button>Filter</button></form>`;
+<input name="q" placeholder="search: file name, id prefix, agency or title" value="${val('q')}">
+<select name="status"><option value="">any status</option>${['done', ...VALIDATION_STATUSES, ...PIPELINE_STATUSES].map((v) => opt('status', v)).join('')}</select>
+<select name="failedStage"><option value="">failed at any stage</option>${STAGES.map((s) => opt('failedStage', s, `failed at ${s}`)).join('')}</select>
+<input name="agency" placeholder="agency (part of the name)" value="${val('agency')}"><input name="year" placeholder="year" size="5" value="${val('year')}">
+<input name="rule" placeholder="finding rule" value="${val('rule')}">
+<select name="sort">${REPORT_SORTS.map((v) => opt('sort', v, SORT_LABELS[v] ?? v)).join('')}</select>
+<select name="limit">${['20', '50', '100', '200'].map((v) => opt('limit', v, `${v} per page`)).join('')}</select><button>Filter</button></form>`;
 }
 
-function listPage(reports: Report[], total: number, q: Record<string, unknown>): string {
-  const rows = reports.map((r) => {
+/** The query string of this listing with `over` applied (the pager's links keep the filters). */
+function linkTo(q: ReportPageParams, over: Partial<Record<keyof ReportPageParams, string | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...q, ...over })) if (v !== undefined && v !== '' && k !== 'skip') params.set(k, String(v));
+  return `/reports?${params.toString()}`;
+}
+
+/** A failure: where and what on one line, the reason on hover and (shortened) below. */
+const failureCell = (f: NonNullable<Report['failure']>) =>
+  `<span class="err failure" title="${e(f.reason)}">${e(f.stage)}: ${e(f.code)}</span><div class="reason">${e(f.reason.length > 140 ? `${f.reason.slice(0, 140)}…` : f.reason)}</div>`;
+
+function listPage(l: ReportListing, q: ReportPageParams): string {
+  const rows = l.items.map((r) => {
     const byKey = new Map((r.metrics ?? []).map((m) => [m.key, m]));
     return `<tr data-id="${e(r._id)}"><td>${statusBadge(r.status)}</td><td>${e(r.meta?.agency ?? '')}</td><td class="num">${r.meta?.year ?? ''}</td>
-<td><a href="/reports/${e(r._id)}">${e(r.meta?.title ?? r.meta?.inferredTitle ?? r.source.name)}</a><div class="quote">${e(r.source.name)}</div></td>
+<td><a href="/reports/${e(r._id)}">${e(r.meta?.title ?? r.meta?.inferredTitle ?? r.source.name)}</a><div class="quote">${e(r.source.name)} · <code>${e(r._id.slice(0, 12))}</code></div></td>
 ${KEY_FIGURES.map((k) => `<td class="num">${fmt(byKey.get(k))}</td>`).join('')}
-<td>${r.failure ? `<span class="err">${e(r.failure.stage)}: ${e(r.failure.code)}</span>` : ruleChips(r.findings ?? [])}</td></tr>`;
+<td>${r.failure ? failureCell(r.failure) : ruleChips(r.findings ?? [])}</td></tr>`;
   });
-  const head = `<tr><th>Status</th><th>Agency</th><th>Year</th><th>Report</th>${KEY_FIGURES.map((k) => `<th title="${e(k)}">${e(label(k))}</th>`).join('')}<th>Findings</th></tr>`;
-  return page('Reports · gongkai', `${filterForm(q)}<p class="meta">${total} report(s); the latest ${reports.length} shown, newest first.</p>
-<table class="reports">${head}${rows.join('\n')}</table>`);
+  const head = `<tr><th>Status</th><th>Agency</th><th>Year</th><th>Report</th>${KEY_FIGURES.map((k) => `<th title="${e(k)}">${e(label(k))}</th>`).join('')}<th>Findings / failure</th></tr>`;
+  const pager = `<nav class="pager">${q.cursor ? `<a class="first" href="${e(linkTo(q, { cursor: undefined }))}">← first page</a>` : ''}${
+    l.next ? `<a class="next" href="${e(linkTo(q, { cursor: l.next }))}">next ${q.limit} →</a>` : '<span class="meta">last page</span>'}</nav>`;
+  const summary = `${l.total} report(s) match; ${l.items.length} on this page, ${e(SORT_LABELS[q.sort] ?? q.sort)}.`;
+  return page('Reports · gongkai', `${filterForm(q)}${l.hint ? `<p class="hint">${e(l.hint)}</p>` : ''}<p class="meta total">${summary}</p>
+<table class="reports">${head}${rows.join('\n')}</table>${pager}`);
 }
 
 function reportPage(r: Report): string {
@@ -75,9 +102,13 @@ function reportPage(r: Report): string {
   const highlights = metrics.map((m, i) => ({ start: m.evidence.start, end: m.evidence.end, id: `m-${i}`, label: m.key }));
   const title = r.meta?.title ?? r.meta?.inferredTitle ?? r.source.name;
   const failure = r.failure ? `<p class="err">failed at ${e(r.failure.stage)} (${e(r.failure.code)}): ${e(r.failure.reason)}</p>` : '';
+  // the other names the same content arrived under (duplicates): names and dates only, never server paths
+  const aliases = (r.aliases ?? []).length > 0
+    ? `<section class="aliases"><h2>Also arrived as (${r.aliases!.length})</h2><ul>${r.aliases!.map((a) => `<li>${e(a.name)} <span class="meta">${e(a.receivedAt)}</span></li>`).join('')}</ul></section>`
+    : '';
   return page(`${title} · gongkai`, `<h2>${e(title)}</h2>
 <p class="meta">${statusBadge(r.status)} ${e(r.meta?.agency ?? '')} · ${r.meta?.year ?? '?'} · regime ${e(r.meta?.regime ?? '?')} · ${e(r.source.name)} · <code>${e(r._id.slice(0, 12))}</code>
-· <a href="/api/reports/${e(r._id)}">JSON</a> · <a href="/api/reports/${e(r._id)}/history">history</a></p>${failure}
+· <a href="/api/reports/${e(r._id)}">JSON</a> · <a href="/api/reports/${e(r._id)}/history">history</a></p>${failure}${aliases}
 <div class="cols"><section><h2>Figures (${metrics.length})</h2><table class="figures"><tr><th>Metric</th><th>Value</th><th>From</th><th>Evidence</th></tr>${figures.join('\n')}</table>
 <h2>Findings (${findings.length})</h2><table class="findings"><tr><th>Severity</th><th>Rule</th><th>Message</th></tr>${findings.join('\n')}</table></section>
 <section class="textcol"><h2>Text</h2><div class="text">${r.text ? highlightText(r.text, highlights) : '<em>not decoded</em>'}</div></section></div>`);
@@ -92,13 +123,15 @@ export function reportsRouter(deps: Pick<AppDeps, 'store'>): Router {
   const r = express.Router();
   const wrap = (h: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => void h(req, res).catch(next);
   r.get('/', wrap(async (req, res) => {
-    // an emptied form field arrives as "": treat it as not given
-    const raw = Object.fromEntries(Object.entries(req.query).filter(([, v]) => v !== ''));
-    const parsed = reportListQuery.safeParse(raw);
-    if (!parsed.success) return sendHtml(res, 400, page('Bad filter', `${filterForm({})}<p class="err">${problemsOf(parsed.error).map(e).join('<br>')}</p>`));
-    const { limit, skip, ...filter } = parsed.data;
-    const [reports, total] = await Promise.all([deps.store.list({ ...filter, limit, skip }), deps.store.count(filter)]);
-    sendHtml(res, 200, listPage(reports, total, parsed.data));
+    const bad = (problems: string[]) => sendHtml(res, 400, page('Bad filter', `${filterForm({})}<p class="err">${problems.map(e).join('<br>')}</p>`));
+    const q = parseListQuery(req.query, bad);
+    if (!q) return;
+    try {
+      sendHtml(res, 200, listPage(await listReports(deps, q), q));
+    } catch (err) {
+      if (err instanceof BadCursorError) return bad([err.message]);
+      throw err;
+    }
   }));
   r.get('/:id', wrap(async (req, res) => {
     const ref = reportIdSchema.safeParse(req.params['id']);

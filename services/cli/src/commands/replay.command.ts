@@ -1,5 +1,5 @@
 import { STAGE_LIST, isStageName } from '@gongkai/core';
-import { replayDeadLetters, reprocess } from '@gongkai/pipeline';
+import { nothingToReplay, replayDeadLetters, reprocess } from '@gongkai/pipeline';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.types.ts';
 import { UsageError, out, progress } from '../cli.io.ts';
@@ -40,6 +40,8 @@ export const replayCommand: Command = {
         (_item, done, total) => (bar ??= progress(dryRun ? 'replay (dry run)' : 'replay', total, { rate: !dryRun })).tick(done),
       );
       (bar as ReturnType<typeof progress> | null)?.end();
+      // one report asked for by id and nothing waiting: an error naming where its dead letters are, not "nothing to replay"
+      if (reportId && summary.matched === 0) throw await nothingToReplay(deps, stage, reportId);
       if (values.json) out(JSON.stringify(summary));
       else {
         for (const i of summary.items) out(`${i.outcome.padEnd(18)} ${stage} ${i.reportId}${i.jobId ? ` → job ${i.jobId}` : ''}${i.permanent ? ' (permanent error: needs --force)' : ''}`);
