@@ -48,5 +48,8 @@ export async function deadLetter(
     },
     { jobId: `${dl._id}-${dl.count}`, removeOnComplete: true, removeOnFail: false },
   );
+  // one dead letter, one DLQ job: a death after a retry that bypassed replay (BullMQ's own retry) replaces the earlier job,
+  // so the queue never counts more dead letters than `dead_letters` does
+  if (dl.count > 1) await deps.pipeline.dlqs[stage].remove(`${dl._id}-${dl.count - 1}`).catch(() => 0);
   await deps.store.markFailed(payload.reportId, payload.runId, { stage, code: error.code, reason: error.message, at }, attemptsMade);
 }

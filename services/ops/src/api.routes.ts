@@ -1,12 +1,13 @@
 import type { AppDeps } from '@gongkai/app';
-import { STAGES, type Report } from '@gongkai/core';
+import { STAGES } from '@gongkai/core';
 import { nothingToReplay, replayDeadLetters, reprocess } from '@gongkai/pipeline';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import {
-  deadLetterQuery, noQuery, problemsOf, replayBody, reportIdSchema, reportListQuery, reprocessBody,
+  deadLetterQuery, noQuery, problemsOf, replayBody, reportIdSchema, reprocessBody,
 } from './api.schemas.ts';
 import { requireRole } from './auth.middleware.ts';
+import { reportsListApi } from './reports.list.ts';
 import { answerRefusedReplay, resolveRef } from './report.ref.ts';
 import { statusSnapshot } from './status.ts';
 
@@ -24,24 +25,6 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, res: Response): z
 const wrap = (h: Handler) => (req: Request, res: Response, next: NextFunction) => {
   h(req, res).catch(next);
 };
-
-/** The fields of a report listing: no text, no evidence-heavy arrays. */
-export function reportSummary(r: Report) {
-  return {
-    id: r._id,
-    status: r.status,
-    name: r.source.name,
-    receivedAt: r.source.receivedAt,
-    updatedAt: r.updatedAt,
-    agency: r.meta?.agency ?? null,
-    year: r.meta?.year ?? null,
-    title: r.meta?.title ?? r.meta?.inferredTitle ?? null,
-    regime: r.meta?.regime ?? null,
-    metrics: Object.fromEntries((r.metrics ?? []).map((m) => [m.key, m.value])),
-    findings: (r.findings ?? []).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
-    failure: r.failure ?? null,
-  };
-}
 
 /**
  * The JSON API under /api. Reads need the viewer role, writes the admin
@@ -63,13 +46,7 @@ export function apiRouter(deps: Deps): Router {
     res.json({ queues: await deps.pipeline.counts() });
   }));
 
-  r.get('/reports', read, wrap(async (req, res) => {
-    const q = parse(reportListQuery, req.query, res);
-    if (!q) return;
-    const { limit, skip, ...filter } = q;
-    const [items, total] = await Promise.all([deps.store.list({ ...filter, limit, skip }), deps.store.count(filter)]);
-    res.json({ total, limit, skip, items: items.map(reportSummary) });
-  }));
+  r.get('/reports', read, reportsListApi(deps));
 
   r.get('/reports/:id', read, wrap(async (req, res) => {
     const ref = parse(reportIdSchema, req.params['id'], res);

@@ -13,7 +13,25 @@ declare module 'express-serve-static-core' {
     principal?: string;
     /** True when the role comes from public read, not from credentials. */
     anonymous?: boolean;
+    /** Which tokens the server has (set by `authenticate`), so a refusal can say when the one needed is not configured. */
+    tokensSet?: { admin: boolean; viewer: boolean };
+    /** Credentials were presented but matched no token. */
+    badCredentials?: boolean;
   }
+}
+
+/** How to set the admin token: said wherever its absence stops someone. */
+export const ADMIN_TOKEN_HINT = 'set GONGKAI_ADMIN_TOKEN (at least 16 characters, e.g. the output of `openssl rand -hex 24`) and restart gongkai';
+
+/** Why a request without a usable role is refused: the cause, not only "credentials required". */
+function unauthorizedMessage(req: Request, role: Role): { error: string; message: string } {
+  const set = req.tokensSet ?? { admin: true, viewer: true };
+  if (role === 'admin' && !set.admin) return { error: 'admin token not set', message: `the admin token is not set on this server, so no one can do this; ${ADMIN_TOKEN_HINT}` };
+  if (!set.admin && !set.viewer) {
+    return { error: 'no token set', message: `no admin or viewer token is set and public read is off, so no one can read this; ${ADMIN_TOKEN_HINT} (or GONGKAI_VIEWER_TOKEN, or GONGKAI_PUBLIC_READ=true)` };
+  }
+  if (req.badCredentials) return { error: 'unauthorized', message: `the token given is neither the ${set.admin ? 'admin' : ''}${set.admin && set.viewer ? ' nor the ' : ''}${set.viewer ? 'viewer' : ''} token` };
+  return { error: 'unauthorized', message: `credentials required: Authorization: Bearer TOKEN, or basic auth with the token as password (this needs the ${role} token)` };
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -52,12 +70,15 @@ export function roleOf(secret: string, auth: Config['auth']): Role | null {
  * credentials never fall back to public read (a typo should be seen).
  */
 export function authenticate(auth: Config['auth']) {
+  const tokensSet = { admin: !!auth.adminToken, viewer: !!auth.viewerToken };
   return (req: Request, _res: Response, next: NextFunction) => {
     const presented = presentedSecret(req.headers.authorization);
+    req.tokensSet = tokensSet;
     if (presented) {
       req.role = roleOf(presented.secret, auth);
       req.principal = req.role ? `${presented.user ?? req.role}@ops` : undefined;
       req.anonymous = false;
+      req.badCredentials = !req.role;
     } else {
       req.role = auth.publicRead ? 'viewer' : null;
       req.principal = req.role ? 'anonymous@ops' : undefined;
@@ -79,12 +100,16 @@ export function requireRole(role: Role, opts: { challenge?: boolean } = {}) {
   return (req: Request, res: Response, next: NextFunction) => {
     // a write never passes on public read: without credentials it is 401, as with no role at all
     if (!req.role || (role === 'admin' && req.anonymous)) {
-      if (opts.challenge) res.setHeader('WWW-Authenticate', 'Basic realm="gongkai ops", charset="UTF-8"');
-      res.status(401).json({ error: 'unauthorized', message: 'credentials required: Authorization: Bearer TOKEN, or basic auth with the token as password' });
+      const why = unauthorizedMessage(req, role);
+      // a browser asked for a token that does not exist would only ask again and again
+      const canSignIn = role === 'admin' ? req.tokensSet?.admin !== false : req.tokensSet?.admin !== false || req.tokensSet?.viewer !== false;
+      if (opts.challenge && canSignIn) res.setHeader('WWW-Authenticate', 'Basic realm="gongkai ops", charset="UTF-8"');
+      res.status(401).json(why);
       return;
     }
     if (role === 'admin' && req.role !== 'admin') {
-      res.status(403).json({ error: 'forbidden', message: 'this needs the admin token; the viewer role is read-only' });
+      const unset = req.tokensSet?.admin === false ? ` (and no admin token is set: ${ADMIN_TOKEN_HINT})` : '';
+      res.status(403).json({ error: 'forbidden', message: `this needs the admin token; the viewer role is read-only${unset}` });
       return;
     }
     if (WRITE_METHODS.has(req.method) && crossSite(req)) {
@@ -111,4 +136,21 @@ function crossSite(req: Request): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * GET /admin/login: with public read a browser is never challenged, so it
+ * never sends credentials; this page asks for them (the browser then sends
+ * them along for everything under /admin/) and goes on to `next`. With no
+ * admin token set it says so instead of asking for a token that does not exist.
+ */
+export function adminLogin(next: string) {
+  return (req: Request, res: Response) => {
+    if (req.role === 'admin' && !req.anonymous) return res.redirect(next);
+    if (req.tokensSet?.admin === false) {
+      return res.status(503).type('text').send(`the admin token is not set on this server, so no one can sign in as admin: ${ADMIN_TOKEN_HINT}\n`);
+    }
+    res.set('WWW-Authenticate', 'Basic realm="gongkai ops", charset="UTF-8"').status(401).type('text')
+      .send(req.badCredentials ? 'that is not the admin token: sign in with the admin token as password\n' : 'sign in with the admin token as password\n');
+  };
 }

@@ -1,0 +1,128 @@
+import type { AppDeps } from '@gongkai/app';
+import { PIPELINE_STATUSES, STAGES, VALIDATION_STATUSES, type Report } from '@gongkai/core';
+import { BadCursorError, REPORT_SORTS, ReportPages, type ReportPageQuery } from '@gongkai/store';
+import type { NextFunction, Request, Response } from 'express';
+import { z } from 'zod';
+import { problemsOf } from './api.schemas.ts';
+
+/**
+ * GET /api/reports and GET /reports: one query, one answer. Paging is by
+ * cursor (follow `next`), sorted by a field every report has and then its
+ * id, so a page walk neither repeats nor skips a row; `skip` is gone (with
+ * it the "latest N shown" that ignored it).
+ */
+
+/** Free text of a filter or a search: no MongoDB operator characters, no control characters (the store escapes it as a regex). */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !/[${}[\]\\\u0000-\u001f\u007f]/.test(v), { message: 'must be plain text (no $ { } [ ] \\ or control characters)' });
+
+const intString = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+export const reportPageQuery = z.strictObject({
+  status: z.enum([...PIPELINE_STATUSES, ...VALIDATION_STATUSES, 'done']).optional(),
+  agency: text(200).optional(),
+  year: intString(1990, 2100).optional(),
+  rule: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be a rule id such as T3_BALANCE').optional(),
+  failedStage: z.enum(STAGES).optional(),
+  q: text(200).optional(),
+  sort: z.enum(REPORT_SORTS).default('-updatedAt'),
+  limit: intString(1, 500).default(50),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,2000}$/, 'must be the `next` of a previous page').optional(),
+  skip: z.undefined({ error: 'paging is by cursor: follow `next` from the previous page (skip is not supported)' }).optional(),
+});
+export type ReportPageParams = z.infer<typeof reportPageQuery>;
+
+/** The fields of a report listing: no text, no evidence-heavy arrays. */
+export function reportSummary(r: Report) {
+  return {
+    id: r._id,
+    status: r.status,
+    name: r.source.name,
+    receivedAt: r.source.receivedAt,
+    updatedAt: r.updatedAt,
+    agency: r.meta?.agency ?? null,
+    year: r.meta?.year ?? null,
+    title: r.meta?.title ?? r.meta?.inferredTitle ?? null,
+    regime: r.meta?.regime ?? null,
+    metrics: Object.fromEntries((r.metrics ?? []).map((m) => [m.key, m.value])),
+    findings: (r.findings ?? []).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
+    failure: r.failure ?? null,
+  };
+}
+
+export interface ReportListing {
+  total: number;
+  items: Report[];
+  next: string | null;
+  /** Why nothing matched and what might (an agency nobody has: agencies with a similar name). */
+  hint: string | null;
+}
+
+/**
+ * `report_list` brought in step once per store and process (rows missing
+ * for reports written around the store, or by a version before the list
+ * existed): the first listing waits for it.
+ */
+const synced = new WeakMap<object, Promise<number>>();
+function listSynced(store: AppDeps['store']): Promise<number> {
+  let p = synced.get(store);
+  if (!p) {
+    p = store.listRows.sync();
+    p.catch(() => synced.delete(store));
+    synced.set(store, p);
+  }
+  return p;
+}
+
+/** Runs one listing query (a page, the total, and a hint when nothing matched). */
+export async function listReports(deps: Pick<AppDeps, 'store'>, p: ReportPageParams): Promise<ReportListing> {
+  await listSynced(deps.store);
+  const pages = new ReportPages(deps.store.reports, deps.store.sources, deps.store.listRows);
+  const { cursor, limit, sort, skip: _skip, ...filter } = p;
+  const query: ReportPageQuery = { ...filter, sort, limit, ...(cursor ? { cursor } : {}) };
+  const [page, total] = await Promise.all([pages.page(query), pages.count(filter)]);
+  let hint: string | null = null;
+  if (total === 0) {
+    const said = [filter.q && `"${filter.q}" (file name, id prefix, agency or title)`, filter.agency && `agency containing "${filter.agency}"`].filter(Boolean);
+    if (filter.agency) {
+      const near = await pages.agencyHints(filter.agency);
+      hint = `no report has an ${said.at(-1)}` + (near.length ? `; agencies with a similar name: ${near.join(', ')}` : '; try a shorter part of the name');
+    } else if (said.length > 0) hint = `nothing matches ${said.join(' and ')}; try a shorter part, or fewer filters`;
+    else if (Object.keys(filter).length > 0) hint = 'no report matches these filters';
+  }
+  return { total, items: page.items, next: page.next, hint };
+}
+
+/** Parses the query; answers 400 naming each problem (a bad cursor included) and returns undefined. */
+export function parseListQuery(query: unknown, onBad: (problems: string[]) => void): ReportPageParams | undefined {
+  // an emptied form field arrives as "": treat it as not given
+  const raw = Object.fromEntries(Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== ''));
+  const parsed = reportPageQuery.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  onBad(problemsOf(parsed.error));
+  return undefined;
+}
+
+/** GET /api/reports */
+export function reportsListApi(deps: Pick<AppDeps, 'store'>) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const p = parseListQuery(req.query, (problems) => void res.status(400).json({ error: 'bad request', problems }));
+    if (!p) return;
+    listReports(deps, p)
+      .then((l) => res.json({ total: l.total, limit: p.limit, sort: p.sort, next: l.next, ...(l.hint ? { hint: l.hint } : {}), items: l.items.map(reportSummary) }))
+      .catch((err: unknown) => {
+        if (err instanceof BadCursorError) return void res.status(400).json({ error: 'bad request', problems: [err.message] });
+        next(err);
+      });
+  };
+}
