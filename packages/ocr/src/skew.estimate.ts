@@ -49,10 +49,10 @@ function score(pts: Float64Array, degrees: number, height: number, width: number
 }
 
 /**
- * Skew in degrees (positive: the text rises to the right... as measured in
- * image coordinates, where y grows downwards) within ±`range`; 0 for a page
- * with too little ink to tell. Rotating the image by the returned angle
- * (clockwise positive, as sharp does) straightens it.
+ * Skew in degrees within ±`range`, in image coordinates (y grows downwards,
+ * so positive: the lines fall to the right); 0 for a page with too little
+ * ink to tell. Rotating the image by minus the returned angle (sharp turns
+ * clockwise for positive angles) straightens it.
  */
 export function estimateSkew(img: GreyImage, range = 3): number {
   const pts = inkPoints(img);
