@@ -25,7 +25,7 @@ const NONE = {};
  * asynchronous destination: a job's log call only appends to a buffer; pino
  * flushes it when the process exits, kill -9 aside).
  */
-export function createLogger(config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'logAsync'>>, name: string, opts: { stderr?: boolean; destination?: DestinationStream } = {}): Logger {
+export function createLogger(config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'logAsync'>>, name: string, opts: { stderr?: boolean; fd?: number; destination?: DestinationStream } = {}): Logger {
   const options = {
     name,
     level: config.logLevel,
@@ -36,5 +36,5 @@ export function createLogger(config: Pick<Config, 'logLevel'> & Partial<Pick<Con
   };
   // commands print their results on stdout, so their logs go to stderr
   if (opts.destination) return pino(options, opts.destination);
-  return pino(options, pino.destination({ dest: opts.stderr ? 2 : 1, sync: !(config.logAsync ?? false) }));
+  return pino(options, pino.destination({ dest: opts.fd ?? (opts.stderr ? 2 : 1), sync: !(config.logAsync ?? false) }));
 }
