@@ -136,6 +136,10 @@ describe('one id everywhere, and replay of a permanent error', () => {
     expect(forced.code).toBe(0);
     expect(JSON.parse(forced.stdout)).toMatchObject({ matched: 1, replayed: 1 });
     const [job] = await t.pipeline.queues.decode.getJobs(['waiting']);
-    expect(job?.name).toContain('image-renamed.txt');
+    expect(job?.name).toBe('decode: image-renamed.txt');
+    // reprocess names its jobs by file too, and takes the shortest prefix
+    const rep = await gongkai(['reprocess', '--from', 'decode', '--report', id.slice(0, 8), '--json'], t.env);
+    expect(JSON.parse(rep.stdout)).toMatchObject({ matched: 1, started: 1 });
+    expect((await t.pipeline.queues.decode.getJobs(['waiting'])).map((j) => j.name)).toEqual(['decode: image-renamed.txt', 'decode: image-renamed.txt']);
   }, 600_000);
 });

@@ -190,7 +190,7 @@ export async function reprocess(
     }
     if (!filter.dryRun) {
       const runId = newRunId();
-      await start(deps, { cause: 'reprocess', reportId: report._id, runId, stage: from });
+      await start(deps, { cause: 'reprocess', reportId: report._id, runId, stage: from, name: report.source.name });
       for (const dl of await deps.store.listDeadLetters({ reportId: report._id, state: 'dead' })) {
         const claimed = await deps.store.claimDeadLetter(dl._id, 'reprocess');
         if (claimed) {

@@ -72,7 +72,8 @@ export class ReportReads {
 
   /** Iterates every matching report (export, reprocess --all), in _id order, in batches. */
   async *iterate(q: ReportQuery = {}, opts: { full?: boolean; idsOnly?: boolean } = {}): AsyncGenerator<Report> {
-    const projection = opts.idsOnly ? { _id: 1, pipeline: 1, status: 1 } : opts.full ? undefined : LIGHT;
+    // idsOnly keeps the file name: reprocess names its jobs by it (Bull Board)
+    const projection = opts.idsOnly ? { _id: 1, pipeline: 1, status: 1, 'source.name': 1 } : opts.full ? undefined : LIGHT;
     const cursor = this.reports.find(filterOf(q), projection ? { projection } : {}).sort({ _id: 1 }).batchSize(200);
     for await (const doc of cursor) yield decodeStorable(unpackFields(opts.full ? await this.spills.restore(doc) : doc)) as Report;
   }
