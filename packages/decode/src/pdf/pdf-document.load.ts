@@ -65,6 +65,11 @@ export async function readPage(doc: PDFDocumentProxy, n: number): Promise<PageGe
     const box = { str: item.str, x: t[4], y: t[5], width: (item.width * Math.hypot(t[0], t[1])) / scale, size };
     if (!isOverprint(box, boxes)) boxes.push(box);
   }
+  // a page without text (a scanned image) has no table to rule: its operator list would only decode the image
+  if (boxes.length === 0) {
+    page.cleanup();
+    return { width: viewport.width, height: viewport.height, boxes, horizontal: [], vertical: [] };
+  }
   const ops = await page.getOperatorList();
   const { horizontal, vertical } = parseRulings(ops.fnArray, ops.argsArray, OPS, vt);
   page.cleanup();

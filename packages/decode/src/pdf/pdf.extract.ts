@@ -12,6 +12,8 @@ const MARGIN_BAND = 0.1;
 /** Fewer visible characters than this in the whole file: there is no text layer. */
 const MIN_TEXT_CHARS = 20;
 
+/** A PDF whose first this-many pages carry no text at all is taken for a scan without reading the rest. */
+const SCAN_PROBE_PAGES = 5;
 /** Above this share of implausible characters a text layer is garbled (a report is Chinese, digits and ASCII). */
 const MAX_GARBLED_SHARE = 0.5;
 
@@ -59,6 +61,7 @@ function dropPageFurniture(pages: PageLines[]): PlacedLine[][] {
  */
 export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extracted> {
   const doc = await loadPdf(bytes, name);
+  const total = doc.numPages;
   const pages: PageLines[] = [];
   const tables: Table[] = [];
   const empty: number[] = [];
@@ -71,6 +74,8 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
       const visible = geo.boxes.reduce((s, b) => s + b.str.replace(/\s+/g, '').length, 0);
       chars += visible;
       if (visible === 0) empty.push(n);
+      // the first pages are all images: a scan; OCR reads every page anyway, so reading 500 more here buys nothing
+      if (n === SCAN_PROBE_PAGES && chars === 0 && doc.numPages > n) break;
       const found = extractTables(geo.boxes, geo.horizontal, geo.vertical);
       const { rest } = found;
       tables.push(...[...found.tables].sort((a, b) => a.top - b.top));
@@ -84,14 +89,14 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
   }
   const meta = title === undefined ? {} : { title };
   if (chars < MIN_TEXT_CHARS) {
-    const warning = `${name} is a PDF of ${pages.length} page(s) without a text layer (${chars} characters): scanned images, read by OCR`;
-    return { original: '', text: untracked(''), encoding: 'binary', confidence: 1, meta, warnings: [warning], pages: pages.length, needsOcr: 'no-text-layer' };
+    const warning = `${name} is a PDF of ${total} page(s) without a text layer (${chars} characters): scanned images, read by OCR`;
+    return { original: '', text: untracked(''), encoding: 'binary', confidence: 1, meta, warnings: [warning], pages: total, needsOcr: 'no-text-layer' };
   }
   const text = assembleParagraphs(dropPageFurniture(pages));
   const garbled = garbledShare(text);
   if (garbled > MAX_GARBLED_SHARE) {
     const warning = `${name} has a text layer that does not read as text (${Math.round(garbled * 100)}% of its characters are private-use, control or stray Latin-1 glyphs: fonts without a character map), read by OCR`;
-    return { original: '', text: untracked(''), encoding: 'binary', confidence: 1, meta, warnings: [warning], pages: pages.length, needsOcr: 'garbled-text-layer' };
+    return { original: '', text: untracked(''), encoding: 'binary', confidence: 1, meta, warnings: [warning], pages: total, needsOcr: 'garbled-text-layer' };
   }
   const warnings = empty.length > 0 ? [`page(s) ${empty.join(', ')} have no text layer (scanned?) and contribute no text`] : [];
   const grids = locateTableGrids(tables, text);
