@@ -103,7 +103,7 @@ export function toLaidOut(read: PageRead): LaidOutPage {
  * both are read confidently; a doubtful word keeps a region of its own, so
  * the figure it belongs to can be flagged without flagging its neighbours.
  */
-export function regionsOf(placed: readonly PlacedBox[], reads: readonly PageRead[]): TextRegion[] {
+export function regionsOf(placed: readonly PlacedBox[], reads: readonly PageRead[], text: string): TextRegion[] {
   const out: TextRegion[] = [];
   let last: (TextRegion & { line: string }) | null = null;
   for (const p of [...placed].sort((a, b) => a.start - b.start)) {
@@ -111,7 +111,9 @@ export function regionsOf(placed: readonly PlacedBox[], reads: readonly PageRead
     if (!w) continue;
     const box: TextRegion['box'] = [w.x0, w.y0, w.x1, w.y1];
     const sure = w.conf >= OCR_UNCERTAIN_BELOW;
-    if (last && sure && last.conf >= OCR_UNCERTAIN_BELOW && last.page === p.page + 1 && last.line === w.line && p.start - last.end <= 1) {
+    // a tab or line break between two words is a cell or line boundary: a region never spans it
+    const between = last ? text.slice(last.end, p.start) : '';
+    if (last && sure && last.conf >= OCR_UNCERTAIN_BELOW && last.page === p.page + 1 && last.line === w.line && (between === '' || between === ' ')) {
       last.end = p.end;
       last.box = [Math.min(last.box[0], box[0]), Math.min(last.box[1], box[1]), Math.max(last.box[2], box[2]), Math.max(last.box[3], box[3])];
       last.conf = Math.min(last.conf, w.conf);
@@ -157,7 +159,7 @@ export async function ocrDocument(bytes: Uint8Array, name: string, opts: OcrOpti
         ocr: { engine: engine.name, version: await engine.version(), pages: source.pages, meanConfidence: Math.round(meanConf(all) * 1000) / 1000 },
         ocrDpi: source.dpi,
       },
-      regions: regionsOf(placed, reads),
+      regions: regionsOf(placed, reads, result.text),
     };
   } finally {
     await source.close();

@@ -34,10 +34,33 @@ async function grey(input: Sharp): Promise<GreyImage> {
 const fromGrey = (g: GreyImage, limitInputPixels: number | false = false) =>
   sharp(g.data, { raw: { width: g.width, height: g.height, channels: 1 }, limitInputPixels });
 
-/** The red channel of the image, contrast stretched, white where transparent. */
+/**
+ * Paper to white: the most common light level (the paper: white, grey,
+ * yellowed) is stretched to 255 and everything scales with it, so ink
+ * keeps its darkness and a grey background stops being half-ink. In place.
+ */
+export function whitenPaper(g: GreyImage): GreyImage {
+  const hist = new Uint32Array(256);
+  for (const v of g.data) hist[v] = (hist[v] ?? 0) + 1;
+  let paper = 255;
+  let most = 0;
+  for (let v = 100; v < 256; v++) {
+    if ((hist[v] ?? 0) > most) {
+      most = hist[v] ?? 0;
+      paper = v;
+    }
+  }
+  if (paper >= 250) return g;
+  const lut = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) lut[v] = Math.min(255, Math.round((v * 255) / paper));
+  for (let i = 0; i < g.data.length; i++) g.data[i] = lut[g.data[i] ?? 255] ?? 255;
+  return g;
+}
+
+/** The red channel of the image, paper whitened, white where transparent. */
 export async function redChannel(image: Sharp): Promise<GreyImage> {
   const flat = await grey(image.flatten({ background: WHITE }).removeAlpha());
-  return grey(fromGrey(flat).normalise());
+  return whitenPaper({ ...flat, data: Uint8Array.from(flat.data) });
 }
 
 /** Skew measured on a copy about 1000 pixels wide (cheap; fine enough for a tenth of a degree at that width). */

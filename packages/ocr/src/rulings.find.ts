@@ -68,7 +68,8 @@ function merge(list: Run[], gap: number): PixelRule[] {
  * character's stroke does not end on rules).
  */
 export function findRulings(img: GreyImage, dpi: number): { horizontal: PixelRule[]; vertical: PixelRule[] } {
-  const thick = Math.max(3, Math.round(dpi / 50));
+  // up to about 3 points: a bold frame, blurred and turned by a scan; text strokes are never that long anyway
+  const thick = Math.max(4, Math.round(dpi / 25));
   const horizontal = merge(runs(img, true, Math.round(dpi * 0.3)), Math.round(dpi / 30)).filter((r) => r.thickness <= thick);
   const near = Math.max(4, Math.round(dpi / 40));
   const touches = (y: number, x: number) => horizontal.some((h) => Math.abs(h.at - y) <= near && h.from - near <= x && x <= h.to + near);
