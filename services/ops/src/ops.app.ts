@@ -9,9 +9,10 @@ import { adminLogin, authenticate, requireRole, writesNeedAdmin } from './auth.m
 import { BOARD_PATH, LOGIN_PATH, boardRouter } from './board.routes.ts';
 import type { OpsMetrics } from './metrics.registry.ts';
 import { redactForReaders } from './reader.redact.ts';
+import { pageCropRouter } from './page-crop.route.ts';
 import { reportsRouter } from './reports.page.ts';
 
-type Deps = Pick<AppDeps, 'config' | 'store' | 'pipeline' | 'log'>;
+type Deps = Pick<AppDeps, 'config' | 'store' | 'pipeline' | 'log'> & Partial<Pick<AppDeps, 'blobs'>>;
 
 /**
  * The ops HTTP application (Express 5: Bull Board's reference adapter).
@@ -45,6 +46,8 @@ export function createOpsApp(deps: Deps, metrics: OpsMetrics, log: Logger): Expr
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.get('/', (_req, res) => res.redirect('/reports'));
+  // an OCR'd figure's page crop (needs the raw files: absent from a deps without a blob store)
+  if (deps.blobs) app.use('/reports', requireRole('viewer', { challenge: true }), pageCropRouter({ store: deps.store, blobs: deps.blobs }));
   app.use('/reports', requireRole('viewer', { challenge: true }), reportsRouter(deps));
   app.use(agencyPagesRouter(deps)); // /agencies, /compare (viewer), /assets (open)
   app.get(LOGIN_PATH, adminLogin(BOARD_PATH));

@@ -20,7 +20,7 @@ export interface OpsServer {
  * the reports pages.
  */
 export async function startOpsServer(
-  deps: Pick<AppDeps, 'config' | 'store' | 'pipeline' | 'log'>,
+  deps: Pick<AppDeps, 'config' | 'store' | 'pipeline' | 'log'> & Partial<Pick<AppDeps, 'blobs'>>,
   log: Logger,
   opts: { timings?: StageTimingsOptions } = {},
 ): Promise<OpsServer> {

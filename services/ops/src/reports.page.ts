@@ -7,6 +7,7 @@ import { listReports, parseListQuery, type ReportListing, type ReportPageParams 
 import { ReportRefError } from '@gongkai/store';
 import { escapeHtml as e, highlightText } from './evidence.highlight.ts';
 import { BOARD_PATH } from './board.routes.ts';
+import { pageCrop } from './page-crop.view.ts';
 
 /** The figures the list shows for every report (the rest are on the report's page and in the export). */
 export const KEY_FIGURES = ['proactive.total', 'requests.received.total', 'requests.closed.total', 'review.total', 'litigation.total'] as const;
@@ -96,7 +97,7 @@ ${KEY_FIGURES.map((k) => `<td class="num">${fmt(byKey.get(k))}</td>`).join('')}
 function reportPage(r: Report): string {
   const metrics = r.metrics ?? [];
   const figures = metrics.map((m, i) => `<tr><td><a href="#m-${i}">${e(label(m.key))}</a><div class="quote">${e(m.key)}</div></td>
-<td class="num">${fmt(m)} ${e(m.unit)}</td><td>${e(m.source)}</td><td class="quote">${e(m.evidence.quote)}</td></tr>`);
+<td class="num">${fmt(m)} ${e(m.unit)}</td><td>${e(m.source)}</td><td class="quote">${e(m.evidence.quote)}${pageCrop(r._id, m.evidence)}</td></tr>`);
   const findings = (r.findings ?? []).map((f) => `<tr><td><span class="rule sev-${e(f.severity)}">${e(f.severity)}</span></td><td>${e(f.rule)}</td>
 <td>${e(f.message)}${f.evidence.map((ev) => `<div class="quote">「${e(ev.quote)}」</div>`).join('')}</td></tr>`);
   const highlights = metrics.map((m, i) => ({ start: m.evidence.start, end: m.evidence.end, id: `m-${i}`, label: m.key }));
