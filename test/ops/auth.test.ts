@@ -64,8 +64,8 @@ describe('the viewer', () => {
     expect((await f.get(B, v)).status).toBe(200);
     const { queues } = (await (await f.get(`${B}/api/queues`, v)).json()) as { queues: Array<{ name: string; readOnlyMode: boolean }> };
     expect(queues.map((q) => q.name)).toEqual([
-      '1-decode:decode', '1-decode:decode-dlq', '2-segment:segment', '2-segment:segment-dlq',
-      '3-extract:extract', '3-extract:extract-dlq', '4-validate:validate', '4-validate:validate-dlq',
+      '1-decode:decode', '1-decode:decode-dlq', '2-ocr:ocr', '2-ocr:ocr-dlq', '3-segment:segment', '3-segment:segment-dlq',
+      '4-extract:extract', '4-extract:extract-dlq', '5-validate:validate', '5-validate:validate-dlq',
     ]);
     expect(queues.every((q) => q.readOnlyMode)).toBe(true);
   });
