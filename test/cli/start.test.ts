@@ -37,7 +37,7 @@ describe.skipIf(!sharedAvailable)(`gongkai start ${SHARED_SKIP_REASON}`, () => {
         return s.reports['done']! + s.reports['failed']! === 6 ? s : null;
       }, 120_000, 500);
       expect(status.reports).toMatchObject({ done: 5, failed: 1, total: 6, queued: 0, processing: 0 });
-      expect(Object.keys(status.queues)).toEqual(['decode', 'segment', 'extract', 'validate', 'decode-dlq', 'segment-dlq', 'extract-dlq', 'validate-dlq']);
+      expect(Object.keys(status.queues)).toEqual(['decode', 'ocr', 'segment', 'extract', 'validate', 'decode-dlq', 'ocr-dlq', 'segment-dlq', 'extract-dlq', 'validate-dlq']);
       expect(status.queues['decode-dlq']).toMatchObject({ waiting: 1 });
       for (const q of ['decode', 'segment', 'extract', 'validate']) expect(Object.keys(status.queues[q]!)).toEqual(expect.arrayContaining(['waiting', 'active', 'completed', 'failed', 'delayed']));
       const health = await fetch(`http://127.0.0.1:${port}/readyz`);
