@@ -89,14 +89,14 @@ describe('the viewer', () => {
 });
 
 describe('the admin', () => {
-  it('gets the full dashboard and can retry a failed job there', async () => {
+  it('gets the full dashboard, where a retry is a replay: a permanent failure is refused with the reason (books.test.ts has the rest)', async () => {
     const { queues } = (await (await f.get(`${B}/api/queues`, bearer(ADMIN))).json()) as { queues: Array<{ readOnlyMode: boolean }> };
     expect(queues.some((q) => q.readOnlyMode)).toBe(false);
     const job = await failedDecodeJob();
     const r = await f.send('PUT', `${B}/api/queues/${DQ}/${job.id}/retry`, {}, basic('admin', ADMIN));
-    expect(r.status).toBe(204);
-    // the retried job runs again and fails again (the bytes are still a PNG)
-    expect(await f.t.pipeline.queues.decode.getJobState(job.id!)).not.toBe('completed');
+    expect(r.status).toBe(409);
+    expect(((await r.json()) as { message: string }).message).toMatch(/--force/);
+    expect(await f.t.pipeline.queues.decode.getJobState(job.id!)).toBe('failed');
   });
 
   it('is refused a write from another site (CSRF), even with valid credentials', async () => {

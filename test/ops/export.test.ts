@@ -72,6 +72,11 @@ describe.skipIf(!sharedAvailable)(`gongkai export over the seeds ${SHARED_SKIP_R
     const none = await gongkai(['export', '--format', 'csv', '--year', '2009']);
     expect(none.stdout.split('\r\n').filter(Boolean)).toHaveLength(1);
     expect((await gongkai(['export', '--format', 'csv', '--status', 'failed'])).stdout).toContain(f.badId);
+    // a failed report says where and why, as stored
+    const failed = await gongkai(['export', '--format', 'jsonl', '--status', 'failed']);
+    const row = JSON.parse(failed.stdout.trim().split('\n')[0]!) as Record<string, unknown>;
+    const bad = (await f.t.store.get(f.badId))!;
+    expect(row).toMatchObject({ id: f.badId, status: 'failed', failedStage: 'decode', errorCode: bad.failure!.code, errorMessage: bad.failure!.reason, aliases: null });
   });
 
   it.each([
@@ -79,9 +84,9 @@ describe.skipIf(!sharedAvailable)(`gongkai export over the seeds ${SHARED_SKIP_R
     [['export', '--format', 'xlsx'], '--format must be csv or jsonl'],
     [['export', '--format', 'csv', '--year', '17'], '--year must be a year'],
     [['export', '--format', 'csv', '--status', 'good'], '--status must be one of'],
-  ])('rejects %j with a usage error (64)', async (args, message) => {
+  ])('rejects %j with a usage error (exit 2)', async (args, message) => {
     const r = await gongkai(args);
-    expect(r.code).toBe(64);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });
 });

@@ -186,6 +186,13 @@ describe('over HTTP', () => {
     expect(none).toContain('class="hint"');
   });
 
+  it("a report's page lists the other names it arrived under (aliases), names only", async () => {
+    const html = await (await get(`/reports/${id(10)}`)).text();
+    expect(html).toContain('Also arrived as (1)');
+    expect(html).toContain('<li>副本-平潭年报.txt');
+    expect(html).not.toContain('/srv/inbox/copy.txt');
+  });
+
   it('the admin sees the same', async () => {
     const r = await fetch(`${ops.url}/api/reports?limit=1`, { headers: bearer(ADMIN) });
     expect(((await r.json()) as { items: unknown[] }).items).toHaveLength(1);
