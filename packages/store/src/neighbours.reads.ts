@@ -4,6 +4,7 @@ import { unpackFields } from './packed.fields.ts';
 import { decodeStorable } from './storable.codec.ts';
 
 const DONE = ['valid', 'warnings', 'invalid'];
+const NOT_A_REPORT = 'NOT_A_REPORT';
 
 /**
  * The same agency's done reports of other years, with the facts a cross-year
@@ -15,7 +16,10 @@ export class NeighbourReads {
 
   /** Done reports of `agencyKey` for `years`, other than `exceptId`, in id order. */
   async ofAgency(agencyKey: string, years: readonly number[], exceptId: string): Promise<NeighbourReport[]> {
-    const filter = { 'meta.agencyKey': agencyKey, 'meta.year': { $in: [...years] }, status: { $in: DONE }, _id: { $ne: exceptId } } as Filter<Report>;
+    // a file validate found is no report (a SOURCES.md listing reports, a blank template) names an agency and a year too: not a neighbour
+    const filter = {
+      'meta.agencyKey': agencyKey, 'meta.year': { $in: [...years] }, status: { $in: DONE }, _id: { $ne: exceptId }, 'findings.rule': { $ne: NOT_A_REPORT },
+    } as Filter<Report>;
     const docs = await this.reports
       .find(filter, { projection: { _id: 1, pipeline: 1, meta: 1, metrics: 1, tables: 1 } })
       .sort({ _id: 1 })
