@@ -1,6 +1,7 @@
 /**
  * npm run eval [-- --json] [-- --quiet] [-- --no-tables] [-- <name filter>…]
  * npm run eval -- --identities [<name filter>…]   (table-era department reports: do their tables add up?)
+ * npm run eval -- --ocr-full | --no-ocr | --ocr-only   (issue 16: scans read by OCR; small set by default)
  *
  * Runs decode → segment → extract → validate in process on every input that
  * has a gold file (shared/gold/** and test/gold/*.json), scores each report
@@ -21,6 +22,8 @@ import { THRESHOLDS } from './eval/thresholds.ts';
 import { runIdentities } from './eval/identities.run.ts';
 import { printTables, tablesBelow } from './eval/tables.print.ts';
 import { runTables } from './eval/tables.run.ts';
+import { ocrBelow, ocrGroups, printOcr } from './eval/ocr.print.ts';
+import { runOcr } from './eval/ocr.run.ts';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -86,6 +89,12 @@ async function main(): Promise<number> {
     return 0;
   }
   const cases = loadGold().filter((c) => filters.length === 0 || filters.some((f) => c.name.includes(f) || c.gold.file.includes(f)));
+  if (args.includes('--ocr-only')) {
+    const ocr = await runOcr(cases, args.includes('--ocr-full'));
+    const fails = filters.length === 0 ? ocrBelow(ocr) : [];
+    process.stdout.write(asJson ? `${JSON.stringify({ ocr, ocrGroups: ocrGroups(ocr), belowThresholds: fails }, null, 2)}\n` : `${printOcr(ocr, !quiet, args.includes('--ocr-full'))}\n${fails.length ? `\nBELOW THRESHOLD (scripts/eval/ocr.thresholds.ts):\n  ${fails.join('\n  ')}\n` : ''}`);
+    return fails.length ? 1 : 0;
+  }
   const results: CaseResult[] = [];
   for (const c of cases) results.push(await runCase(c));
   const groupOf = cases.map(goldGroup);
@@ -103,12 +112,16 @@ async function main(): Promise<number> {
   // table cells from the file and from renderings of its gold cells (issue 13)
   const tables = args.includes('--no-tables') ? [] : await runTables(cases);
   if (filters.length === 0) fails.push(...tablesBelow(tables));
+  // scans of the text PDFs read by OCR (issue 16)
+  const ocr = args.includes('--no-ocr') ? [] : await runOcr(cases, args.includes('--ocr-full'));
+  if (filters.length === 0) fails.push(...ocrBelow(ocr));
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ thresholds: THRESHOLDS, groups, files: results, meta: { goldFiles: metaGoldFiles, tables: metaTables }, tables, belowThresholds: fails }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ thresholds: THRESHOLDS, groups, files: results, meta: { goldFiles: metaGoldFiles, tables: metaTables }, tables, ocr, belowThresholds: fails }, null, 2)}\n`);
   } else {
     process.stdout.write(`${printReport(results, groups, !quiet)}\n`);
     process.stdout.write(`${printMeta(metaGoldFiles, metaTables, !quiet)}\n`);
     if (tables.length) process.stdout.write(`\n${printTables(tables, !quiet)}\n`);
+    if (ocr.length) process.stdout.write(`\n${printOcr(ocr, !quiet, args.includes('--ocr-full'))}\n`);
     if (fails.length) process.stdout.write(`\nBELOW THRESHOLD (scripts/eval/thresholds.ts):\n  ${fails.join('\n  ')}\n`);
   }
   return fails.length ? 1 : 0;
