@@ -2,13 +2,15 @@
  * GET /reports/:id/crop/:page?box=x0,y0,x1,y1 (viewer): the region of an
  * OCR'd report's page image a figure was read from, as PNG, cut from the
  * stored raw file by the OCR package's renderPageCrop at the dpi OCR read it
- * (decode.ocrDpi). Rendering a page costs about a second of CPU: crops are
- * cached in memory (bounded), a crop asked for twice at once renders once,
- * and at most two render at a time.
+ * (decode.ocrDpi). Rendering a page costs seconds of CPU (pdftoppm, the
+ * orientation check): each page is rendered once and every figure's crop
+ * cut from it; pages and crops are cached in memory (bounded), a render
+ * asked for twice at once runs once, and at most two run at a time.
  */
 import type { AppDeps } from '@gongkai/app';
 import type { Report } from '@gongkai/core';
 import { OcrInputError, renderPageCrop } from '@gongkai/ocr';
+import sharp from 'sharp';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { reportIdSchema } from './api.schemas.ts';
 
@@ -34,6 +36,19 @@ export function cropUrl(reportId: string, page: number, box: readonly number[]):
   return `/reports/${reportId}/crop/${page}?box=${box.map((v) => Math.round(v)).join(',')}`;
 }
 
+/** The box, with a tenth of an inch around it, cut from the page image (clamped to the page). */
+async function cutBox(page: Uint8Array, box: Box, dpi: number): Promise<Uint8Array> {
+  const img = sharp(page);
+  const { width = 0, height = 0 } = await img.metadata();
+  const pad = Math.round(dpi / 10);
+  const x0 = Math.max(0, box[0] - pad);
+  const y0 = Math.max(0, box[1] - pad);
+  const x1 = Math.min(width, box[2] + pad);
+  const y1 = Math.min(height, box[3] + pad);
+  if (x1 <= x0 || y1 <= y0) throw new OcrInputError('unsupported', `the box [${box.join(', ')}] lies outside the page (${width}×${height})`);
+  return new Uint8Array(await img.extract({ left: x0, top: y0, width: x1 - x0, height: y1 - y0 }).png().toBuffer());
+}
+
 class CropCache {
   private readonly entries = new Map<string, Uint8Array>();
   private bytes = 0;
@@ -41,7 +56,8 @@ class CropCache {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
-  async get(key: string, render: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  /** The cached value, or `render`'s (counted against the renders at once when `limited`: a cheap cut is not). */
+  async get(key: string, render: () => Promise<Uint8Array>, limited = true): Promise<Uint8Array> {
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key); // most recently used last
@@ -50,7 +66,7 @@ class CropCache {
     }
     const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const p = this.limited(render).then((png) => {
+    const p = (limited ? this.limited(render) : render()).then((png) => {
       this.put(key, png);
       return png;
     }).finally(() => this.inFlight.delete(key));
@@ -98,10 +114,14 @@ export function pageCropRouter(deps: Pick<AppDeps, 'store' | 'blobs'>): Router {
       if (page > ocr.pages) return fail(res, 404, `the report has ${ocr.pages} page(s)`);
       const dpi = report.decode.ocrDpi;
       const png = await cache.get(`${id.data}:${page}:${box.join(',')}`, async () => {
-        const bytes = await deps.blobs.get(id.data);
-        if (!bytes) throw new OcrInputError('unsupported', `the raw file of report ${id.data} is not in the blob store`);
-        return renderPageCrop(bytes, report.source.name, page, box, dpi, { timeoutMs: 60_000 });
-      });
+        // the whole page once (rendered, turned upright and straight as OCR saw it), every figure's crop cut from it
+        const whole = await cache.get(`${id.data}:${page}`, async () => {
+          const bytes = await deps.blobs.get(id.data);
+          if (!bytes) throw new OcrInputError('unsupported', `the raw file of report ${id.data} is not in the blob store`);
+          return renderPageCrop(bytes, report.source.name, page, [0, 0, 1_000_000, 1_000_000], dpi, { timeoutMs: 120_000 });
+        });
+        return cutBox(whole, box, dpi);
+      }, false);
       // the crop of a stored file never changes: the browser keeps it
       res.status(200).type('png').set('Cache-Control', 'private, max-age=86400').send(Buffer.from(png));
     })().catch((err: unknown) => {
