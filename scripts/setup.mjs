@@ -10,7 +10,7 @@
 //   versitygw     v1.7.0 (S3 server for the bucket-source tests), same way
 //   chromium      Debian package, for the reports-page browser test, with a
 //                 CJK font (fonts-wqy-microhei) so screenshots show the Chinese
-//   OCR           Debian packages: tesseract-ocr with chi_sim and osd data (the
+//   OCR           Debian packages: tesseract-ocr with chi_sim, chi_sim_vert and osd data (the
 //                 ocr stage's engine, docs/ocr.md), poppler-utils (pdftoppm,
 //                 pdfinfo: scanned PDF pages as images), qpdf (test fixtures:
 //                 encrypted PDFs)
@@ -147,6 +147,7 @@ function ensureOcr() {
     [() => which('tesseract', ['/usr/bin']), 'tesseract-ocr', 'tesseract (the OCR engine)'],
     [() => existsSync(join(TESSDATA, 'chi_sim.traineddata')), 'tesseract-ocr-chi-sim', 'Tesseract simplified Chinese data'],
     [() => existsSync(join(TESSDATA, 'osd.traineddata')), 'tesseract-ocr-osd', 'Tesseract orientation data'],
+    [() => existsSync(join(TESSDATA, 'chi_sim_vert.traineddata')), 'tesseract-ocr-chi-sim-vert', 'Tesseract vertical simplified Chinese data (tall narrow table cells)'],
     [() => which('pdftoppm', ['/usr/bin']) && which('pdfinfo', ['/usr/bin']), 'poppler-utils', 'pdftoppm/pdfinfo (scanned PDF pages as images)'],
     [() => which('qpdf', ['/usr/bin']), 'qpdf', 'qpdf (encrypted-PDF test fixtures)'],
   ];
@@ -154,7 +155,7 @@ function ensureOcr() {
     if (present()) continue;
     aptInstall(pkg, why);
   }
-  log('OCR tools: present (tesseract chi_sim+osd, poppler-utils, qpdf)');
+  log('OCR tools: present (tesseract chi_sim+chi_sim_vert+osd, poppler-utils, qpdf)');
 }
 
 function main() {
