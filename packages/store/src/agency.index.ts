@@ -35,7 +35,31 @@ export interface AgencyReportRow {
   /** Comparable metrics only (see COMPARABLE), by key. */
   metrics: Map<string, FigureValue>;
   /** Findings about more than this report (cross-year checks), for the charts. */
-  crossYear: Array<Pick<Finding, 'rule' | 'severity' | 'message'>>;
+  crossYear: CrossYearMark[];
+}
+
+/** A cross-year finding of a report, with the metric keys it is about (empty: about the report as a whole). */
+export interface CrossYearMark extends Pick<Finding, 'rule' | 'severity' | 'message'> {
+  keys: string[];
+}
+
+/**
+ * The metrics a finding is about: the key its data names (SERIES_BREAK),
+ * else those read from the 统计表 row it names, or from the span of its first
+ * evidence (that one is in this report; the later ones may quote the neighbour).
+ */
+function keysOf(f: Finding, metrics: readonly Metric[]): string[] {
+  const named = f.data?.['key'];
+  if (typeof named === 'string') return [named];
+  // CROSS_YEAR_CUMULATIVE names its 统计表 row: the metrics read from that row's this-year cell
+  const row = f.data?.['row'];
+  const ev = f.evidence?.[0];
+  const keys = metrics.filter((m) => {
+    const c = m.evidence?.cell;
+    if (typeof row === 'string' && c && (c.rowLabel === row || c.row === row)) return true;
+    return !!ev && m.evidence?.start === ev.start && m.evidence?.end === ev.end;
+  }).map((m) => m.key);
+  return [...new Set(keys)];
 }
 
 export interface AgencySummary {
@@ -137,7 +161,8 @@ export function rowOf(doc: Partial<Report> & { _id: string }): AgencyReportRow |
     sourceName: doc.source?.name ?? '',
     updatedAt: doc.updatedAt ?? '',
     metrics,
-    crossYear: (doc.findings ?? []).filter((f) => CROSS_YEAR_RULE.test(f.rule)).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
+    crossYear: (doc.findings ?? []).filter((f) => CROSS_YEAR_RULE.test(f.rule))
+      .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, keys: keysOf(f, doc.metrics ?? []) })),
   };
 }
 

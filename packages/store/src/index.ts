@@ -9,4 +9,4 @@ export { FsBlobStore, GridFsBlobStore, type BlobStore } from './blob.store.ts';
 export type { DeadLetter, NewDeadLetter } from './dead-letter.types.ts';
 export { encodeStorable, decodeStorable, UnstorableValueError } from './storable.codec.ts';
 export type { AgencyDetail, AgencyReportSummary } from './agency.reads.ts';
-export { isFigureKey, type AgencySummary, type CompareMissing, type CompareRow, type FigureEvidence, type FigureValue, type SeriesPoint, type TableRow } from './agency.index.ts';
+export { isFigureKey, type AgencySummary, type CompareMissing, type CompareRow, type CrossYearMark, type FigureEvidence, type FigureValue, type SeriesPoint, type TableRow } from './agency.index.ts';

@@ -1,4 +1,4 @@
-import { figureDef } from '@gongkai/core';
+import { figureDef, rateDef } from '@gongkai/core';
 import type { AgencyDetail, AgencySummary } from '@gongkai/store';
 import { escapeHtml as e } from './evidence.highlight.ts';
 import { agencyHref, dataBlock, evidenceHref, evidenceText, formatFigure, layout } from './agencies.layout.ts';
@@ -16,6 +16,19 @@ export function agencyListPage(agencies: AgencySummary[], q: { q?: string; regio
 <table class="agencies"><tr><th>Agency</th><th>Level</th><th>Region</th><th>Years</th><th class="num">Reports</th></tr>${rows.join('\n')}</table>`);
 }
 
+/** The metric keys a figure reads: itself, or a rate's inputs (every alternative). */
+export function figureInputs(figure: string): string[] {
+  const r = rateDef(figure);
+  return r ? [...r.numerator, ...(r.denominator ?? [])].flatMap((o) => o.flat()) : [figure];
+}
+
+/** A cross-year finding belongs on a figure's chart when it is about one of the figure's inputs, or about the report as a whole. */
+export const concerns = (keys: readonly string[], figure: string): boolean => {
+  if (keys.length === 0) return true;
+  const inputs = figureInputs(figure);
+  return keys.some((k) => inputs.includes(k));
+};
+
 /** What the page's script draws: one line chart per figure, each point with its report link and the cross-year findings of that report. */
 export function chartData(a: AgencyDetail, figures: readonly string[]) {
   const findingsOf = new Map(a.reports.map((r) => [r.reportId, r.crossYear]));
@@ -28,7 +41,7 @@ export function chartData(a: AgencyDetail, figures: readonly string[]) {
         points: (a.series[f] ?? []).map((p) => ({
           x: p.year, y: p.value, approx: p.approx, reportId: p.reportId, href: evidenceHref(p.reportId, p.evidence),
           quote: evidenceText(p.evidence),
-          findings: (findingsOf.get(p.reportId) ?? []).map((x) => `${x.rule}: ${x.message}`),
+          findings: (findingsOf.get(p.reportId) ?? []).filter((x) => concerns(x.keys, f)).map((x) => `${x.rule}: ${x.message}`),
         })),
       };
     }),
@@ -67,7 +80,13 @@ ${def?.formula ? `<p class="formula">${e(def.formula)}</p>` : `<p class="formula
 ${a.gaps.length ? ` · <span class="gap">no report for ${a.gaps.join(', ')}</span>` : ''}${a.duplicates.length ? ` · <span class="gap">two or more reports for ${a.duplicates.join(', ')}</span>` : ''}
 · export <a href="${e(exports('csv'))}">CSV</a> <a href="${e(exports('xlsx'))}">XLSX</a></p>
 <div class="charts">${charts.join('\n')}</div>
-<h2>Figures by year</h2><table class="series">${head}${table.join('\n')}</table>
+${crossYearList(a)}<h2>Figures by year</h2><table class="series">${head}${table.join('\n')}</table>
 <h2>Reports (${a.reports.length})</h2><table class="agency-reports"><tr><th>Year</th><th>Report</th><th>Status</th><th>Cross-year findings</th></tr>${reports.join('\n')}</table>
 ${dataBlock('chart-data', chartData(a, figures))}`, CHART_SCRIPTS);
+}
+
+/** The cross-year findings, listed under the charts (each chart marks its own with a red triangle). */
+function crossYearList(a: AgencyDetail): string {
+  const items = a.reports.flatMap((r) => r.crossYear.map((f) => `<li class="cross-year" data-report="${e(r.reportId)}"><span class="rule sev-${e(f.severity)}">${e(f.rule)}</span> ${r.year ?? '?'}: ${e(f.message)}${f.keys.length ? ` <span class="quote">(${e(f.keys.join(', '))})</span>` : ''}</li>`));
+  return items.length ? `<h2>Cross-year findings (${items.length})</h2><ul class="cross-years">${items.join('\n')}</ul>` : '';
 }
