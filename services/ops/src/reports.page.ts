@@ -40,7 +40,7 @@ h2{font-size:16px;margin:18px 0 8px}`;
 function page(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${e(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
-<body><header><h1>gongkai</h1><a href="/reports">Reports</a><a href="${BOARD_PATH}">Queues</a><a href="/metrics">Metrics</a><a href="/api/status">Status (JSON)</a></header>
+<body><header><h1>gongkai</h1><a href="/reports">Reports</a><a href="/agencies">Agencies</a><a href="/compare">Compare</a><a href="${BOARD_PATH}">Queues</a><a href="/metrics">Metrics</a><a href="/api/status">Status (JSON)</a></header>
 <main>${body}</main></body></html>`;
 }
 
