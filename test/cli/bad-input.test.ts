@@ -54,7 +54,7 @@ describe('gongkai with bad input', () => {
     ['unknown id (reprocess)', ['reprocess', '--from', 'extract', '--report', 'no-such-file.pdf'], /no report matches "no-such-file\.pdf"/],
   ])('%s: one line, a usage hint, exit 2, no stack trace', async (_what, args, message) => {
     expectUsageError(await gongkai(args, t.env), message);
-  });
+  }, 300_000); // one CLI run; the first ones compile the CLI's TypeScript, minutes on a loaded machine
 
   it('--debug adds the stack trace to the same message', async () => {
     const r = await gongkai(['extract', '/nonexistent.pdf', '--debug'], t.env);

@@ -5,7 +5,8 @@
  * and its holder, exit 2, no restart loop; a service that dies the same way
  * at start-up again and again is given up after START_FAILURES_MAX tries.
  */
-import { START_FAILURES_MAX, StartUpError, superviseAll } from '@gongkai/app';
+import { START_FAILURES_MAX, StartUpError, describePortHolder, superviseAll } from '@gongkai/app';
+import { startOpsServer } from '@gongkai/ops';
 import { loadConfig } from '@gongkai/config';
 import { createLogger } from '@gongkai/runtime';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { gongkai, gongkaiLong, processesMentioning } from '../helpers/cli.ts';
-import { waitFor } from '../helpers/test-env.ts';
+import { testEnv, waitFor } from '../helpers/test-env.ts';
 
 const STACK = /^\s+at .+[(:]\d+/m;
 
@@ -32,7 +33,7 @@ describe('gongkai start tells the truth', () => {
       const url = await waitFor('the banner', async () => {
         if (start.exitCode !== null) throw new Error(start.output());
         return /dashboard\s+(http:\/\/127\.0\.0\.1:(\d+))\/admin\/queues/.exec(start.output());
-      }, 100_000, 100);
+      }, 300_000, 100);
       // asked at once: the banner came after readiness, not before it
       const ready = await fetch(`${url[1]}/readyz`);
       expect(ready.status).toBe(200);
@@ -45,7 +46,7 @@ describe('gongkai start tells the truth', () => {
     }
     expect(start.exitCode).toBe(0);
     await waitFor('every child to be gone', async () => processesMentioning(data).length === 0 || null, 10_000);
-  });
+  }, 420_000); // minutes when the machine is loaded: bounded all the same
 
   it('a port in use: one line naming the port and its holder, exit 2, no restart and no orphans', async () => {
     const { data, inbox } = folders('start-taken');
@@ -53,7 +54,7 @@ describe('gongkai start tells the truth', () => {
     await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
     const port = (holder.address() as AddressInfo).port;
     try {
-      const r = await gongkai(['start'], { GONGKAI_DATA: data, GONGKAI_INBOX: inbox, GONGKAI_PORT: String(port), LOG_LEVEL: 'warn' }, 110_000);
+      const r = await gongkai(['start'], { GONGKAI_DATA: data, GONGKAI_INBOX: inbox, GONGKAI_PORT: String(port), LOG_LEVEL: 'warn' }, 300_000);
       expect(r.code).toBe(2);
       const line = r.stderr.split('\n').find((l) => l.startsWith('gongkai start:'));
       expect(line).toMatch(new RegExp(`^gongkai start: port ${port} on 127\\.0\\.0\\.1 is already in use by process \\S+, pid ${process.pid};`));
@@ -64,6 +65,20 @@ describe('gongkai start tells the truth', () => {
       holder.close();
     }
     await waitFor('every child to be gone', async () => processesMentioning(data).length === 0 || null, 10_000);
+  }, 360_000);
+
+  it('the holder of a port is named: another gongkai says so on /healthz', async () => {
+    const t = await testEnv('holder');
+    const ops = await startOpsServer(t, t.log);
+    try {
+      const port = Number(new URL(ops.url).port);
+      expect(await describePortHolder('127.0.0.1', port)).toMatch(
+        new RegExp(`^another gongkai \\([^,]+, pid ${process.pid}; its dashboard: http://127\\.0\\.0\\.1:${port}/admin/queues\\)$`),
+      );
+    } finally {
+      await ops.close();
+      await t.cleanup();
+    }
   });
 
   it(`a service that dies the same way at start-up ${START_FAILURES_MAX} times is given up, and the supervisor says so`, async () => {
@@ -86,5 +101,5 @@ describe('gongkai start tells the truth', () => {
     } finally {
       await sup.stop('test done');
     }
-  });
+  }, 420_000);
 });

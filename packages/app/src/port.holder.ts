@@ -8,7 +8,7 @@ export function parseSsHolder(line: string): { command: string; pid: number } | 
 
 function ssHolder(port: number): Promise<{ command: string; pid: number } | null> {
   return new Promise((resolve) => {
-    execFile('ss', ['-ltnpH', `sport = :${port}`], { timeout: 2000 }, (err, stdout) => {
+    execFile('ss', ['-ltnpH', `sport = :${port}`], { timeout: 5000 }, (err, stdout) => {
       if (err) return resolve(null); // no ss (macOS, minimal images): the probe below may still tell
       for (const line of stdout.split('\n')) {
         const h = parseSsHolder(line);
@@ -21,7 +21,7 @@ function ssHolder(port: number): Promise<{ command: string; pid: number } | null
 
 async function isGongkai(url: string): Promise<boolean> {
   try {
-    const r = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1500) });
+    const r = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) });
     const body = (await r.json()) as { service?: unknown };
     return body.service === 'gongkai-ops';
   } catch {
