@@ -24,23 +24,40 @@ export const AGENCY_FILES = {
 } as const;
 export type AgencyFile = keyof typeof AGENCY_FILES;
 
-export const agencyFilesPresent = sharedAvailable && Object.values(AGENCY_FILES).every((rel) => existsSync(join(SHARED_DIR, rel)));
+/** The committee's 2014–2016 reports (2008-era 统计表 with 历年累计 columns): the years cross-year findings are raised on. */
+export const ZONE_EARLY_FILES = {
+  pingtan2014: 'corpus/real/pingtan-gov-zwgk-archive/80791_平潭综合实验区管委会2014年度政府信息公开工作年度报告.page.txt',
+  pingtan2015: 'corpus/real/pingtan-gov-zwgk-archive/80445_平潭综合实验区2015年度政府信息公开工作年度报告.page.txt',
+  pingtan2016: 'corpus/real/pingtan-gov-zwgk-archive/80485_平潭综合实验区2016年度政府信息公开工作年度报告.page.txt',
+} as const;
+
+export const agencyFilesPresent = sharedAvailable && [...Object.values(AGENCY_FILES), ...Object.values(ZONE_EARLY_FILES)].every((rel) => existsSync(join(SHARED_DIR, rel)));
 export const AGENCY_SKIP_REASON = agencyFilesPresent ? '' : `(skipped: the Pingtan reports of ${SHARED_DIR}/corpus/real are absent)`;
 
 export interface AgencyFixture extends OpsFixture {
-  ids: Record<AgencyFile, string>;
-  docs: Record<AgencyFile, Report>;
+  ids: Record<AgencyFile, string> & Partial<Record<keyof typeof ZONE_EARLY_FILES, string>>;
+  docs: Record<AgencyFile, Report> & Partial<Record<keyof typeof ZONE_EARLY_FILES, Report>>;
 }
 
-export async function agencyFixture(name: string): Promise<AgencyFixture> {
+/** The eight reports of AGENCY_FILES (and, with `early`, the committee's 2014–2016) through the pipeline, each waited for until done. */
+export async function agencyFixture(name: string, opts: { early?: boolean } = {}): Promise<AgencyFixture> {
   const f = await opsFixture(name, {}, { seeds: false });
-  const ids = Object.fromEntries(Object.entries(AGENCY_FILES).map(([k, rel]) => [k, drop(f.t, rel.split('/').pop()!, readShared(rel))])) as Record<AgencyFile, string>;
-  const docs = {} as Record<AgencyFile, Report>;
+  const files: Record<string, string> = { ...AGENCY_FILES, ...(opts.early ? ZONE_EARLY_FILES : {}) };
+  const ids = Object.fromEntries(Object.entries(files).map(([k, rel]) => [k, drop(f.t, rel.split('/').pop()!, readShared(rel))])) as AgencyFixture['ids'];
+  const docs = {} as AgencyFixture['docs'];
   for (const [k, id] of Object.entries(ids) as Array<[AgencyFile, string]>) {
     docs[k] = await waitFor(`${k} to finish`, async () => {
       const r = await f.t.store.get(id);
       return r && isDone(r.status) ? r : null;
     }, 540_000);
   }
+  // a report that lands re-validates its neighbours (cross-year findings): wait for those rounds to end, then read the documents again
+  let quiet = 0;
+  await waitFor('the validate queue to settle', async () => {
+    const c = (await f.t.pipeline.counts())['validate']!;
+    quiet = c.waiting + c.active + c.delayed + c.prioritized === 0 ? quiet + 1 : 0;
+    return quiet >= 3;
+  }, 300_000, 500);
+  for (const [k, id] of Object.entries(ids) as Array<[AgencyFile, string]>) docs[k] = (await f.t.store.get(id))!;
   return Object.assign(f, { ids, docs });
 }

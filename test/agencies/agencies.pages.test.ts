@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isFigureKey } from '@gongkai/store';
 import { repoRootDir } from '../ops/paths.ts';
 import { VIEWER, bearer } from '../ops/ops-fixture.ts';
 import { AGENCY_SKIP_REASON, agencyFilesPresent, agencyFixture, type AgencyFixture } from './agencies.fixture.ts';
@@ -43,7 +44,7 @@ const chartOf = (page: Page, selector: string) =>
 describe.skipIf(!canRun)(`agency and comparison pages in chromium ${why}`, () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    f = await agencyFixture('agencypages');
+    f = await agencyFixture('agencypages', { early: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -59,7 +60,7 @@ describe.skipIf(!canRun)(`agency and comparison pages in chromium ${why}`, () =>
     expect((await page.goto(`${f.ops.url}/agencies`))?.status()).toBe(200);
     await expect.poll(() => page.locator('table.agencies tr[data-key]').count()).toBe(4);
     const key = f.docs.pingtan2021.meta!.agencyKey!;
-    expect(await page.locator(`tr[data-key="${key}"] td`).nth(3).innerText()).toBe('2019 2020 2021');
+    expect(await page.locator(`tr[data-key="${key}"] td`).nth(3).innerText()).toBe('2014 2015 2016 2019 2020 2021');
     await page.screenshot({ path: join(shots, 'agencies.png'), fullPage: true });
     await page.locator(`tr[data-key="${key}"] a`).click();
     await page.waitForURL(`**/agencies/${encodeURIComponent(key)}`);
@@ -67,35 +68,57 @@ describe.skipIf(!canRun)(`agency and comparison pages in chromium ${why}`, () =>
     await page.context().close();
   });
 
-  it("charts an agency's figures across the years, each point linking to its report's evidence", async () => {
+  it("charts an agency's figures across the years, each point linking to its report's evidence, cross-year findings marked", async () => {
     const key = f.docs.pingtan2021.meta!.agencyKey!;
+    const detail = (await (await f.get(`/api/agencies/${encodeURIComponent(key)}`, bearer(VIEWER))).json()) as {
+      reports: Array<{ reportId: string; year: number; crossYear: Array<{ rule: string; keys: string[] }> }>;
+      gaps: number[];
+    };
+    expect(detail.reports.map((r) => r.year)).toEqual([2014, 2015, 2016, 2019, 2020, 2021]);
+    expect(detail.gaps).toEqual([2017, 2018]);
+    // the 2014–2016 reports carry cross-year findings; chart one figure a finding is about
+    const marks = detail.reports.flatMap((r) => r.crossYear.map((c) => ({ reportId: r.reportId, ...c })));
+    expect(marks.length).toBeGreaterThan(0);
+    // one about a figure the comparison can chart, else one about its report as a whole (marked on every chart)
+    const marked = marks.find((m) => m.keys.some(isFigureKey)) ?? marks.find((m) => m.keys.length === 0);
+    expect(marked, JSON.stringify(marks)).toBeDefined();
+    const flagged = marked!.keys.find(isFigureKey) ?? 'proactive.total';
+    const figures = [...new Set(['requests.received.total', 'rate.granted_share', 'review.total', flagged])];
+    const flaggedChart = `#chart-${figures.indexOf(flagged)}`;
+
     const page = await viewerPage();
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-    await page.goto(`${f.ops.url}/agencies/${encodeURIComponent(key)}?metrics=requests.received.total,rate.granted_share,review.total`);
-    // the table under the charts: 表三 本年新收 23 / 21 / 70; (予以公开+部分公开)/总计 2019 8/23, 2021 35/69
-    const cells = (figure: string) => page.locator(`table.series td[data-figure="${figure}"]`).allInnerTexts();
-    expect(await cells('requests.received.total')).toEqual(['23', '21', '70']);
-    const rates = await cells('rate.granted_share');
-    expect(rates[0]).toBe(`${((8 / 23) * 100).toFixed(1)}%`);
-    expect(rates[2]).toBe(`${((35 / 69) * 100).toFixed(1)}%`);
-    // 表四 2021 行政复议 总计 3
-    expect((await cells('review.total'))[2]).toBe('3');
+    await page.goto(`${f.ops.url}/agencies/${encodeURIComponent(key)}?metrics=${figures.join(',')}`);
+    // the table under the charts: 表三 本年新收 23 / 21 / 70; (予以公开+部分公开)/总计 2019 8/23, 2021 35/69; 表四 2021 行政复议 总计 3
+    const cell = (id: string, figure: string) => page.locator(`table.series tr[data-report="${id}"] td[data-figure="${figure}"]`).innerText();
+    expect([await cell(f.ids.pingtan2019, figures[0]!), await cell(f.ids.pingtan2020, figures[0]!), await cell(f.ids.pingtan2021, figures[0]!)]).toEqual(['23', '21', '70']);
+    expect(await cell(f.ids.pingtan2019, 'rate.granted_share')).toBe(`${((8 / 23) * 100).toFixed(1)}%`);
+    expect(await cell(f.ids.pingtan2021, 'rate.granted_share')).toBe(`${((35 / 69) * 100).toFixed(1)}%`);
+    expect(await cell(f.ids.pingtan2021, 'review.total')).toBe('3');
+    expect(await page.locator('li.cross-year').count()).toBe(marks.length);
 
     await page.waitForFunction('Chart.getChart(document.getElementById("chart-0")) !== undefined');
     const received = await chartOf(page, '#chart-0');
-    expect(received.values).toEqual([23, 21, 70]);
+    expect(received.values.slice(3)).toEqual([23, 21, 70]);
+    const value = (r: { reportId: string }, k: string) => Object.values(f.docs).find((d) => d?._id === r.reportId)?.metrics?.find((m) => m.key === k)?.value ?? null;
+    expect(received.values.slice(0, 3)).toEqual(detail.reports.slice(0, 3).map((r) => value(r, 'requests.received.total')));
     const rate = await chartOf(page, '#chart-1');
-    expect(rate.values[2]).toBeCloseTo((35 / 69) * 100, 6);
-    // a report with cross-year findings is drawn as a triangle, the others as circles
-    const api = (await (await f.get(`/api/agencies/${encodeURIComponent(key)}`, bearer(VIEWER))).json()) as { reports: Array<{ crossYear: unknown[] }> };
-    expect(received.styles).toEqual(api.reports.map((r) => (r.crossYear.length > 0 ? 'triangle' : 'circle')));
+    expect(rate.values[5]).toBeCloseTo((35 / 69) * 100, 6);
+    // the report a finding is about is a triangle on that figure's chart
+    const chart3 = await chartOf(page, flaggedChart);
+    const at = detail.reports.findIndex((r) => r.reportId === marked!.reportId);
+    expect(chart3.styles[at]).toBe('triangle');
+    // and on every chart exactly the reports with a finding about the chart's figure, or about the whole report, are
+    const about = (r: (typeof detail.reports)[number], k: string) => r.crossYear.some((c) => c.keys.length === 0 || c.keys.includes(k));
+    expect(chart3.styles).toEqual(detail.reports.map((r) => (about(r, flagged) ? 'triangle' : 'circle')));
+    expect(received.styles).toEqual(detail.reports.map((r) => (about(r, 'requests.received.total') ? 'triangle' : 'circle')));
     await page.screenshot({ path: join(shots, 'agency.png'), fullPage: true });
     expect(errors).toEqual([]);
 
     // clicking the 2021 point opens the 2021 report at its figure's evidence
-    const p = received.points[2]!;
+    const p = received.points[5]!;
     await page.mouse.click(p.x, p.y);
     await page.waitForURL(`**/reports/${f.ids.pingtan2021}#m-*`);
     const index = Number(new URL(page.url()).hash.slice(3));
