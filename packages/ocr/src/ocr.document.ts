@@ -15,6 +15,8 @@ import { preparePage, redChannel, toPng, type PreparedPage } from './page.image.
 import { openPages, type PageSource } from './page.source.ts';
 import type { GreyImage } from './skew.estimate.ts';
 import { TesseractEngine } from './tesseract.engine.ts';
+import { latticeCells } from './cells.lattice.ts';
+import { cellWords, drawStrip, layoutStrip, planCells, replaceCells, type CellKind } from './cells.read.ts';
 
 /** A word read with less confidence than this is doubtful (a digit in it may be wrong): its region stands alone. */
 export const OCR_UNCERTAIN_BELOW = 0.8;
@@ -64,6 +66,29 @@ async function orientationOf(engine: OcrEngine, g: GreyImage, dpi: number, deadl
     ? await sharp(g.data, { raw: { width: g.width, height: g.height, channels: 1 } }).resize({ width: Math.round(g.width * scale) }).png().toBuffer()
     : await toPng(g);
   return engine.orientation({ png: small, width: Math.round(g.width * scale), height: Math.round(g.height * scale), dpi: dpi * scale }, { deadline, signal });
+}
+
+/**
+ * The cell pass (cells.read.ts): number cells and tall narrow label cells of
+ * ruled tables read again on their own crops, one engine call per kind and
+ * page (the crops stacked into a strip), their text put back by position.
+ */
+export async function readCells(engine: OcrEngine, read: PageRead, pageNo: number, deadline: number, signal?: AbortSignal): Promise<PageRead> {
+  if (!engine.readStrip || read.prepared.rulings.horizontal.length === 0) return read;
+  const img = read.prepared.clean;
+  const jobs = planCells(img, latticeCells(read.prepared.rulings, read.dpi), read.words);
+  if (jobs.length === 0) return read;
+  // a tenth of an inch between crops keeps their words apart; a little margin keeps strokes whole
+  const pad = Math.max(3, Math.round(read.dpi / 50));
+  const gap = Math.max(10, Math.round(read.dpi / 10));
+  let words = read.words;
+  for (const kind of ['digits', 'vertical'] as CellKind[]) {
+    const strip = layoutStrip(jobs, kind, pad, gap, img);
+    if (strip.slots.length === 0) continue;
+    const found = await engine.readStrip(await engineInput(drawStrip(img, strip), read.dpi), kind, { deadline, signal });
+    words = replaceCells(words, cellWords(strip, found, pageNo));
+  }
+  return { ...read, words };
 }
 
 async function readPage(engine: OcrEngine, g: GreyImage, dpi: number, deadline: number, signal?: AbortSignal): Promise<PageRead> {
@@ -140,7 +165,7 @@ export async function ocrDocument(bytes: Uint8Array, name: string, opts: OcrOpti
     for (let n = 1; n <= source.pages; n++) {
       if (opts.signal?.aborted) throw new PipelineError('TIMEOUT', `${name}: OCR aborted at page ${n}`);
       const g = await loadPage(source, n, name);
-      reads.push(await readPage(engine, g, source.dpi, deadline, opts.signal));
+      reads.push(await readCells(engine, await readPage(engine, g, source.dpi, deadline, opts.signal), n, deadline, opts.signal));
     }
     const format: Format = source.kind === 'pdf' ? 'pdf' : ('image' as Format);
     const { result, placed } = decodePages(reads.map(toLaidOut), { format });

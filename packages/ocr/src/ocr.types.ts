@@ -46,6 +46,12 @@ export interface OcrEngine {
   readonly name: string;
   version(): Promise<string>;
   recognize(page: OcrPageInput, options: EngineRunOptions): Promise<OcrWord[]>;
+  /**
+   * Reads a strip of table-cell crops (cells.read.ts): `digits`, one number
+   * per line, digits and separators only; `vertical`, one column of vertical
+   * Chinese per crop. Optional: without it cells keep the page reading.
+   */
+  readStrip?(strip: OcrPageInput, kind: 'digits' | 'vertical', options: EngineRunOptions): Promise<OcrWord[]>;
   /** Clockwise rotation (0, 90, 180, 270) that makes the page upright, when the engine can tell; 0 when unsure. */
   orientation?(page: OcrPageInput, options: EngineRunOptions): Promise<number>;
 }

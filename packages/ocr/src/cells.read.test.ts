@@ -1,0 +1,115 @@
+/**
+ * The cell pass's pure parts: the lattice of cells from rules, which cells
+ * are read again and as what, the strip layout, and how the strip's words
+ * go back to their cells (with confused letters and disagreements flagged).
+ */
+import { describe, expect, it } from 'vitest';
+import { latticeCells } from './cells.lattice.ts';
+import { GUESS_CONF, asDigits, cellWords, drawStrip, layoutStrip, planCells, replaceCells } from './cells.read.ts';
+import type { OcrWord } from './ocr.types.ts';
+import type { GreyImage } from './skew.estimate.ts';
+
+const rule = (at: number, from: number, to: number) => ({ at, from, to, thickness: 3 });
+const word = (text: string, x0: number, y0: number, x1: number, y1: number, conf = 0.95, line = 'p'): OcrWord =>
+  ({ text, conf, x0, y0, x1, y1, line, lineTop: y0, lineBottom: y1 });
+
+/** A white page with black boxes ("ink") drawn where the cells hold something. */
+function page(width: number, height: number, ink: Array<[number, number, number, number]>): GreyImage {
+  const data = new Uint8Array(width * height).fill(255);
+  for (const [x0, y0, x1, y1] of ink) for (let y = y0; y < y1; y++) data.fill(0, y * width + x0, y * width + x1);
+  return { data, width, height };
+}
+
+describe('asDigits', () => {
+  it('maps confused letters only in a cell that is otherwise a number, and says it guessed', () => {
+    expect(asDigits('3l1')).toEqual({ digits: '311', guessed: true });
+    expect(asDigits('9D5')).toEqual({ digits: '905', guessed: true });
+    expect(asDigits('1 234')).toEqual({ digits: '1234', guessed: false });
+    expect(asDigits('12.5')).toEqual({ digits: '12.5', guessed: false });
+    // labels and letters alone are not numbers
+    expect(asDigits('规章')).toBeNull();
+    expect(asDigits('第3项')).toBeNull();
+    expect(asDigits('lO')).toBeNull();
+  });
+});
+
+describe('latticeCells', () => {
+  it('gives one cell per grid position and one for a merged cell where a rule is missing', () => {
+    // 3 columns × 2 rows; the rule between columns 1 and 2 is missing in row 0
+    const cells = latticeCells({
+      horizontal: [rule(100, 100, 400), rule(200, 100, 400), rule(300, 100, 400)],
+      vertical: [rule(100, 100, 300), rule(200, 100, 300), rule(300, 200, 300), rule(400, 100, 300)],
+    }, 300);
+    expect(cells).toHaveLength(5);
+    const merged = cells.find((c) => c.y0 < 150 && c.x0 > 150);
+    expect(merged?.x1).toBeGreaterThan(390);
+    for (const c of cells) expect(c.x1 - c.x0).toBeLessThan(300);
+  });
+});
+
+describe('the cell pass', () => {
+  // a number cell, a label cell, a tall narrow label cell, an empty cell
+  const rules = {
+    horizontal: [rule(100, 100, 700), rule(500, 100, 700)],
+    vertical: [rule(100, 100, 500), rule(300, 100, 500), rule(500, 100, 500), rule(600, 100, 500), rule(700, 100, 500)],
+  };
+  const img = page(800, 600, [[150, 280, 250, 320], [350, 280, 450, 320], [530, 150, 570, 450]]);
+  const words = [word('3l1', 150, 280, 250, 320, 0.9), word('规章', 350, 280, 450, 320), word('盟', 530, 150, 570, 200, 0.3), word('迹', 530, 300, 570, 350, 0.3)];
+
+  it('reads number cells as digits and tall narrow inked cells as vertical text; labels and empty cells keep the page reading', () => {
+    const jobs = planCells(img, latticeCells(rules, 300), words);
+    expect(jobs.map((j) => j.kind).sort()).toEqual(['digits', 'vertical']);
+    expect(jobs.find((j) => j.kind === 'digits')?.page).toEqual({ digits: '311', guessed: true });
+  });
+
+  it('stacks crops into a strip with gaps and copies their pixels', () => {
+    const jobs = planCells(img, latticeCells(rules, 300), words);
+    const strip = layoutStrip(jobs, 'digits', 4, 20, img);
+    expect(strip.slots).toHaveLength(1);
+    expect(strip.height).toBe(20 + 48 + 20);
+    const drawn = drawStrip(img, strip);
+    // the crop's ink starts `pad` inside it
+    expect(drawn.data[(20 + 4) * drawn.width + 20 + 4]).toBe(0);
+    expect(drawn.data[5 * drawn.width + 5]).toBe(255);
+    const vertical = layoutStrip(jobs, 'vertical', 4, 20, img);
+    expect(vertical.width).toBe(20 + 48 + 20);
+  });
+
+  it('puts the digits reading back in its cell; a reading the page disagreed with (a guessed letter) is flagged', () => {
+    const jobs = planCells(img, latticeCells(rules, 300), words);
+    const strip = layoutStrip(jobs, 'digits', 4, 20, img);
+    const back = cellWords(strip, [word('311', 24, 24, 124, 64, 0.97)], 1);
+    expect(back).toHaveLength(1);
+    const w = back[0]?.word;
+    expect(w?.text).toBe('311');
+    expect(w?.conf).toBe(GUESS_CONF);
+    // the box is the page's, inside the cell
+    expect(w?.x0).toBe(150);
+    expect(w?.y0).toBe(280);
+    const all = replaceCells(words, back);
+    expect(all.map((x) => x.text)).toContain('311');
+    expect(all.map((x) => x.text)).not.toContain('3l1');
+    expect(all.map((x) => x.text)).toContain('规章');
+  });
+
+  it('trusts a digits reading the page agreed with, and falls back on the page reading (flagged if guessed) when it finds nothing', () => {
+    const clean = [word('95', 150, 280, 250, 320, 0.6)];
+    const jobs = planCells(img, latticeCells(rules, 300), clean);
+    const strip = layoutStrip(jobs, 'digits', 4, 20, img);
+    expect(cellWords(strip, [word('95', 24, 24, 124, 64, 0.93)], 1)[0]?.word?.conf).toBe(0.93);
+    const guessed = layoutStrip(planCells(img, latticeCells(rules, 300), words), 'digits', 4, 20, img);
+    const none = cellWords(guessed, [], 1)[0]?.word;
+    expect(none?.text).toBe('311');
+    expect(none?.conf).toBeLessThan(0.8);
+  });
+
+  it('reads a vertical cell top to bottom, with a character-sized line height', () => {
+    const jobs = planCells(img, latticeCells(rules, 300), words);
+    const strip = layoutStrip(jobs, 'vertical', 4, 20, img);
+    const back = cellWords(strip, [word('结', 24, 200, 64, 250, 0.9), word('办', 24, 24, 64, 70, 0.95)], 1);
+    const w = back[0]?.word;
+    expect(w?.text).toBe('办结');
+    expect((w?.lineBottom ?? 0) - (w?.lineTop ?? 0)).toBeLessThanOrEqual(50);
+    expect(w?.x0).toBeGreaterThanOrEqual(500);
+  });
+});
