@@ -49,7 +49,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
               afterLabel: function (ctx) { var p = ctx.raw; return [p.quote ? '「' + p.quote.slice(0, 80) + '」' : ''].concat(p.findings).filter(Boolean); },
             } },
           },
-          onClick: function (_e, els) { if (els.length) window.location.href = c.points[els[0].index].href; },
+          onClick: function (_e, els) { var p = els.length ? c.points[els[0].index] : null; if (p && p.href) window.location.href = p.href; },
           onHover: function (e, els) { e.native.target.style.cursor = els.length ? 'pointer' : 'default'; },
         },
       });

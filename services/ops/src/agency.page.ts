@@ -38,11 +38,12 @@ export function chartData(a: AgencyDetail, figures: readonly string[]) {
       const def = figureDef(f);
       return {
         key: f, label: def?.label.zh ?? f, en: def?.label.en ?? f, unit: def?.unit ?? '', formula: def?.formula ?? null,
-        points: (a.series[f] ?? []).map((p) => ({
+        // a year without a report is a null point, so the line breaks there instead of joining its neighbours
+        points: [...a.gaps.map((year) => ({ x: year, y: null, approx: false, reportId: null, href: null, quote: '', findings: [] as string[] })), ...(a.series[f] ?? []).map((p) => ({
           x: p.year, y: p.value, approx: p.approx, reportId: p.reportId, href: evidenceHref(p.reportId, p.evidence),
           quote: evidenceText(p.evidence),
           findings: (findingsOf.get(p.reportId) ?? []).filter((x) => concerns(x.keys, f)).map((x) => `${x.rule}: ${x.message}`),
-        })),
+        }))].sort((x, y) => x.x - y.x),
       };
     }),
   };
