@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { DecodeResult } from '@gongkai/core';
 import { ocrDocument } from './ocr.document.ts';
 import { renderPageCrop } from './page.crop.ts';
-import { PAGE, PAGE_DPI, TABLE, pageImage } from '../test/page.fixture.ts';
+import { PAGE, PAGE_DPI, TABLE, VERTICAL_TABLE, pageImage, verticalTablePage } from '../test/page.fixture.ts';
 import sharp from 'sharp';
 
 const OPTS = { maxPages: 10, maxPixels: 40_000_000, dpi: 300, timeoutMs: 300_000 };
@@ -66,6 +66,21 @@ describe('ocrDocument', () => {
     expect(digitsOf(gridRows(r)).slice(1)).toEqual(TABLE.rows.map((row) => row.slice(1)));
     // the seal's red is gone: its characters were not read into the row under it
     expect(r.text).not.toContain('专用章');
+  }, SLOW);
+
+  it('cell pass: a tall narrow label set vertically and the number cells come back in their grid cells', async () => {
+    const r = await ocrDocument(new Uint8Array(await verticalTablePage()), 'vertical.png', OPTS);
+    const g = (r.grids ?? []).find((x) => x.cells.length >= 10);
+    expect(g).toBeDefined();
+    const text = (row: number, col: number) => g?.cells.find((x) => x.row === row && x.col === col)?.text ?? '';
+    // the merged cell spans the three rows of column 0
+    expect(g?.cells.find((x) => x.col === 0)?.rowSpan).toBe(3);
+    expect(text(0, 0)).toBe(VERTICAL_TABLE.label);
+    VERTICAL_TABLE.rows.forEach((row, i) => expect([text(i, 2), text(i, 3)]).toEqual(row.slice(1)));
+    // each number cell's region is its own (one cell, one box, one confidence)
+    const at = r.text.indexOf('2776');
+    const region = (r.regions ?? []).find((x) => x.start <= at && x.end >= at + 4);
+    expect(region?.end).toBe(at + 4);
   }, SLOW);
 
   it('renders the crop of a region as a PNG around its box', async () => {

@@ -50,3 +50,29 @@ export async function pageImage(format: 'png' | 'jpeg' | 'tiff', damaged = false
   if (format === 'tiff') return withDpi.tiff({ compression: 'lzw' }).toBuffer();
   return withDpi.png().toBuffer();
 }
+
+/**
+ * A ruled 表三-like table: a tall narrow merged cell whose label is set one
+ * character under another (办理结果), row labels, and number cells.
+ */
+export const VERTICAL_TABLE = {
+  label: '办理结果',
+  rows: [['予以公开', '311', '905'], ['部分公开', '2776', '48'], ['不予公开', '17', '6']],
+};
+
+export async function verticalTablePage(): Promise<Buffer> {
+  const font = 'font-family="WenQuanYi Micro Hei" font-size="30"';
+  const x = [100, 170, 520, 800, 1080];
+  const y = [100, 180, 260, 340];
+  const rules = [
+    ...y.map((yy) => `<line x1="${x[0]}" y1="${yy}" x2="${x[4]}" y2="${yy}" stroke="black" stroke-width="3"/>`),
+    ...x.map((xx) => `<line x1="${xx}" y1="${y[0]}" x2="${xx}" y2="${y[3]}" stroke="black" stroke-width="3"/>`),
+  ].join('\n').replace(/<line x1="100" y1="(180|260)"[^>]*\/>/g, (m) => m.replace('x1="100"', 'x1="170"'));
+  const vertical = [...VERTICAL_TABLE.label].map((ch, i) => `<text x="135" y="${140 + i * 52}" text-anchor="middle" ${font}>${ch}</text>`).join('\n');
+  const cells = VERTICAL_TABLE.rows.flatMap((row, r) =>
+    row.map((c, k) => `<text x="${((x[k + 1] ?? 0) + (x[k + 2] ?? 0)) / 2}" y="${(y[r] ?? 0) + 52}" text-anchor="middle" ${font}>${esc(c)}</text>`),
+  ).join('\n');
+  const title = `<text x="100" y="60" ${font}>三、收到和处理政府信息公开申请情况</text>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE.width}" height="500"><rect width="100%" height="100%" fill="white"/>${title}${rules}${vertical}${cells}</svg>`;
+  return sharp(Buffer.from(svg), { density: 72 }).flatten({ background: '#ffffff' }).withMetadata({ density: PAGE_DPI }).png().toBuffer();
+}
