@@ -29,7 +29,7 @@ export const CONTEXT_KINDS: { readonly [K in StageContextName]: ContextKind<K> }
   neighbours: {
     async load(store, reportId, outputs) {
       const at = agencyYear(outputs);
-      return at ? store.neighboursOf(at.key, [at.year - 1, at.year + 1], reportId) : [];
+      return at ? store.neighboursOf(at.key, at.year, reportId) : [];
     },
     // the cross-year rules read the year before; the year after reads this report
     version: (value, outputs) => neighboursVersion(value.filter((n) => n.year === (agencyYear(outputs)?.year ?? NaN) - 1)),

@@ -53,7 +53,7 @@ export class ReportStore {
     const spills = new SpillStore(db);
     this.located = new SourceStore(this.sources, this.reports);
     this.read = new ReportReads(this.reports, this.located, spills);
-    this.neighbours = new NeighbourReads(this.reports);
+    this.neighbours = new NeighbourReads(this.reports, db);
     this.write = new ReportWrites(this.reports, runGuard(this.reports, this.runs, ferretdb), this.located, spills);
     this.dead = new DeadLetterStore(this.deadLetters, this.claims);
     this.listRows = new ReportList(db.collection<ListRow>('report_list'), this.reports);
@@ -86,7 +86,6 @@ export class ReportStore {
       this.reports.createIndex({ status: 1 }),
       this.reports.createIndex({ 'meta.agency': 1 }),
       this.reports.createIndex({ 'meta.year': 1 }),
-      this.reports.createIndex({ 'meta.agencyKey': 1, 'meta.year': 1 }),
       this.reports.createIndex({ 'meta.agencyKey': 1, 'meta.year': 1 }),
       this.reports.createIndex({ 'findings.rule': 1 }),
       this.reports.createIndex({ updatedAt: -1 }),
