@@ -62,6 +62,15 @@ describe('the cell pass', () => {
     expect(jobs.find((j) => j.kind === 'digits')?.page).toEqual({ digits: '311', guessed: true });
   });
 
+  it('reads again on its own a cell whose ink the page missed, read poorly, or read as a block spilling over its rules', () => {
+    const missed = planCells(img, latticeCells(rules, 300), words.filter((w) => w.text !== '规章'));
+    expect(missed.find((j) => j.cell.x0 > 300 && j.cell.x0 < 310)?.kind).toBe('line');
+    const poor = planCells(img, latticeCells(rules, 300), words.map((w) => (w.text === '规章' ? { ...w, conf: 0.4 } : w)));
+    expect(poor.find((j) => j.cell.x0 > 300 && j.cell.x0 < 310)?.kind).toBe('line');
+    const spilling = planCells(img, latticeCells(rules, 300), words.map((w) => (w.text === '规章' ? { ...w, x1: 560 } : w)));
+    expect(spilling.find((j) => j.cell.x0 > 300 && j.cell.x0 < 310)?.kind).toBe('line');
+  });
+
   it('stacks crops into a strip with gaps and copies their pixels', () => {
     const jobs = planCells(img, latticeCells(rules, 300), words);
     const strip = layoutStrip(jobs, 'digits', 4, 20, img);

@@ -14,7 +14,7 @@ import type { PixelCell } from './cells.lattice.ts';
 import type { OcrWord } from './ocr.types.ts';
 
 /** What a cell is read again as. */
-export type CellKind = 'digits' | 'vertical';
+export type CellKind = 'digits' | 'vertical' | 'line';
 
 /** Below this (the pipeline's OCR_UNCERTAIN_BELOW) a digit is doubtful; a guessed digit is put just under it. */
 export const GUESS_CONF = 0.79;
@@ -67,6 +67,20 @@ const centreIn = (w: OcrWord, c: PixelCell) => {
   return x >= c.x0 && x < c.x1 && y >= c.y0 && y < c.y1;
 };
 
+/** A cell whose page reading is less sure than this (mean per character) is read again on its own. */
+const POOR_CELL_BELOW = 0.6;
+
+const meanOf = (ws: readonly OcrWord[]) => {
+  const n = ws.reduce((a, w) => a + w.text.length, 0);
+  return n === 0 ? 0 : ws.reduce((a, w) => a + w.conf * w.text.length, 0) / n;
+};
+
+/** A word reaching well past the cell's rules was read as part of a block across cells. */
+const spills = (w: OcrWord, c: PixelCell) => {
+  const slack = Math.max(6, (w.y1 - w.y0) / 2);
+  return w.x0 < c.x0 - slack || w.x1 > c.x1 + slack || w.y0 < c.y0 - slack || w.y1 > c.y1 + slack;
+};
+
 /** One cell to read again: where it is, its ink, what the page reading found in it. */
 export interface CellJob {
   kind: CellKind;
@@ -94,6 +108,8 @@ export function planCells(img: GreyImage, cells: readonly PixelCell[], words: re
     if (page) jobs.push({ kind: 'digits', cell, ink, page });
     // a label set one character under another: the ink is a tall column too (a short word across a tall merged cell is not)
     else if (h > 2.5 * w && ink.y1 - ink.y0 > 1.5 * (ink.x1 - ink.x0)) jobs.push({ kind: 'vertical', cell, ink, page: null });
+    // ink the page reading missed, read badly, or read as a block spilling over the cell's rules: read the cell on its own
+    else if (mine.length === 0 || meanOf(mine) < POOR_CELL_BELOW || mine.some((m) => spills(m, cell))) jobs.push({ kind: 'line', cell, ink, page: null });
   }
   return jobs;
 }
@@ -129,7 +145,7 @@ export function layoutStrip(jobs: readonly CellJob[], kind: CellKind, pad: numbe
     };
     const w = crop.x1 - crop.x0;
     const h = crop.y1 - crop.y0;
-    if (kind === 'digits') {
+    if (kind !== 'vertical') {
       slots.push({ job, dx: gap, dy: at, crop });
       at += h + gap;
       across = Math.max(across, w);
@@ -139,7 +155,7 @@ export function layoutStrip(jobs: readonly CellJob[], kind: CellKind, pad: numbe
       across = Math.max(across, h);
     }
   }
-  return kind === 'digits' ? { width: across + 2 * gap, height: at, slots } : { width: at, height: across + 2 * gap, slots };
+  return kind !== 'vertical' ? { width: across + 2 * gap, height: at, slots } : { width: at, height: across + 2 * gap, slots };
 }
 
 /** The strip image: white, each crop copied from the (rules erased) page. */
@@ -176,7 +192,14 @@ export function cellWords(strip: Strip, read: readonly OcrWord[], pageNo: number
     const ordered = inSlot.sort((a, b) => (vertical ? a.y0 - b.y0 : a.x0 - b.x0));
     let text = ordered.map((r) => r.text).join('').replace(/\s+/g, '');
     let conf = ordered.length > 0 ? Math.min(...ordered.map((r) => r.conf)) : 0;
-    if (!vertical) {
+    if (s.job.kind === 'line') {
+      // lines of the cell top to bottom, words left to right
+      ordered.sort((a, b) => (Math.abs(a.y0 - b.y0) > (a.y1 - a.y0) / 2 ? a.y0 - b.y0 : a.x0 - b.x0));
+      text = ordered.map((r) => r.text).join('').replace(/\s+/g, '');
+      if (text === '') continue;
+      // a number found only by this reading is not yet confirmed (the digits pass may confirm it)
+      if (asDigits(text)) conf = Math.min(conf, GUESS_CONF);
+    } else if (!vertical) {
       const page = s.job.page;
       if (text === '' || !/\d/.test(text)) {
         // the digits reading found nothing: the page reading stands, its guessed letters flagged

@@ -16,7 +16,7 @@ import { openPages, type PageSource } from './page.source.ts';
 import type { GreyImage } from './skew.estimate.ts';
 import { TesseractEngine } from './tesseract.engine.ts';
 import { latticeCells } from './cells.lattice.ts';
-import { cellWords, drawStrip, layoutStrip, planCells, replaceCells, type CellKind } from './cells.read.ts';
+import { asDigits, cellWords, drawStrip, layoutStrip, planCells, replaceCells, type CellKind } from './cells.read.ts';
 
 /** A word read with less confidence than this is doubtful (a digit in it may be wrong): its region stands alone. */
 export const OCR_UNCERTAIN_BELOW = 0.8;
@@ -82,11 +82,21 @@ export async function readCells(engine: OcrEngine, read: PageRead, pageNo: numbe
   const pad = Math.max(3, Math.round(read.dpi / 50));
   const gap = Math.max(10, Math.round(read.dpi / 10));
   let words = read.words;
-  for (const kind of ['digits', 'vertical'] as CellKind[]) {
+  // cells the page missed are read first as a line of Chinese; those that turn out to be numbers join the digits pass
+  for (const kind of ['line', 'digits', 'vertical'] as CellKind[]) {
     const strip = layoutStrip(jobs, kind, pad, gap, img);
     if (strip.slots.length === 0) continue;
     const found = await engine.readStrip(await engineInput(drawStrip(img, strip), read.dpi), kind, { deadline, signal });
-    words = replaceCells(words, cellWords(strip, found, pageNo));
+    const back = cellWords(strip, found, pageNo);
+    words = replaceCells(words, back);
+    if (kind !== 'line') continue;
+    for (const b of back) {
+      // no Chinese in it (一 is a dash or a rule's stub as often): a number or a mark read as letters ("]" for 1); the digits reading decides, flagged
+      if (!b.word || /[^\P{Script=Han}一]/u.test(b.word.text)) continue;
+      const page = asDigits(b.word.text);
+      const job = jobs.find((j) => j.cell === b.cell);
+      if (job) Object.assign(job, { kind: 'digits', page: page ? { digits: page.digits, guessed: true } : null });
+    }
   }
   return { ...read, words };
 }

@@ -48,10 +48,10 @@ export interface OcrEngine {
   recognize(page: OcrPageInput, options: EngineRunOptions): Promise<OcrWord[]>;
   /**
    * Reads a strip of table-cell crops (cells.read.ts): `digits`, one number
-   * per line, digits and separators only; `vertical`, one column of vertical
-   * Chinese per crop. Optional: without it cells keep the page reading.
+   * per line, digits and separators only; `line`, one cell per line in the
+   * page's language; `vertical`, one column of vertical Chinese per crop. Optional: without it cells keep the page reading.
    */
-  readStrip?(strip: OcrPageInput, kind: 'digits' | 'vertical', options: EngineRunOptions): Promise<OcrWord[]>;
+  readStrip?(strip: OcrPageInput, kind: 'digits' | 'vertical' | 'line', options: EngineRunOptions): Promise<OcrWord[]>;
   /** Clockwise rotation (0, 90, 180, 270) that makes the page upright, when the engine can tell; 0 when unsure. */
   orientation?(page: OcrPageInput, options: EngineRunOptions): Promise<number>;
 }

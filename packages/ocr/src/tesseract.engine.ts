@@ -58,13 +58,14 @@ export class TesseractEngine implements OcrEngine {
 
   /**
    * Cell strips: digits stacked one per line (`--psm 6`: a block of lines;
-   * whitelist of digits and separators, so "l"/"O"/"D" cannot be read), or
+   * whitelist of digits and separators, so "l"/"O"/"D" cannot be read),
+   * cells the page reading missed stacked the same way (`chi_sim`), or
    * vertical Chinese crops side by side (`chi_sim_vert`, `--psm 5`).
    */
-  async readStrip(strip: OcrPageInput, kind: 'digits' | 'vertical', options: EngineRunOptions): Promise<OcrWord[]> {
+  async readStrip(strip: OcrPageInput, kind: 'digits' | 'vertical' | 'line', options: EngineRunOptions): Promise<OcrWord[]> {
     const mode = kind === 'digits'
       ? ['-l', 'eng', '--psm', '6', '-c', 'tessedit_char_whitelist=0123456789.,-%']
-      : ['-l', 'chi_sim_vert', '--psm', '5'];
+      : kind === 'line' ? ['-l', this.languages, '--psm', '6'] : ['-l', 'chi_sim_vert', '--psm', '5'];
     const args = ['stdin', 'stdout', ...mode, '--dpi', String(Math.round(strip.dpi)), '-c', 'tessedit_do_invert=0', 'tsv'];
     const r = await runTool('tesseract', args, { input: strip.png, deadline: options.deadline, signal: options.signal, env: ENV });
     if (r.code !== 0) throw new Error(`tesseract exited ${r.code}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
