@@ -61,10 +61,16 @@ export function inkBox(img: GreyImage, c: PixelCell): PixelCell | null {
   return n < 12 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 };
 }
 
+/**
+ * Whether decode's layout puts the word in the cell: it places a word by its
+ * x centre and its engine line's centre (a word of a line read across rows
+ * lands where the line's centre is), and a cell reaches to its rules.
+ */
 const centreIn = (w: OcrWord, c: PixelCell) => {
   const x = (w.x0 + w.x1) / 2;
-  const y = (w.y0 + w.y1) / 2;
-  return x >= c.x0 && x < c.x1 && y >= c.y0 && y < c.y1;
+  const y = (w.lineTop + w.lineBottom) / 2;
+  const rule = 4;
+  return x >= c.x0 - rule && x < c.x1 + rule && y >= c.y0 - rule && y < c.y1 + rule;
 };
 
 /** A cell whose page reading is less sure than this (mean per character) is read again on its own. */
@@ -78,7 +84,7 @@ const meanOf = (ws: readonly OcrWord[]) => {
 /** A word reaching well past the cell's rules was read as part of a block across cells. */
 const spills = (w: OcrWord, c: PixelCell) => {
   const slack = Math.max(6, (w.y1 - w.y0) / 2);
-  return w.x0 < c.x0 - slack || w.x1 > c.x1 + slack || w.y0 < c.y0 - slack || w.y1 > c.y1 + slack;
+  return w.x0 < c.x0 - slack || w.x1 > c.x1 + slack || Math.min(w.y0, w.lineTop) < c.y0 - slack || Math.max(w.y1, w.lineBottom) > c.y1 + slack;
 };
 
 /** One cell to read again: where it is, its ink, what the page reading found in it. */
