@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { latticeCells } from './cells.lattice.ts';
+import { closeOpenEnds } from './rulings.find.ts';
 import { GUESS_CONF, asDigits, cellWords, drawStrip, layoutStrip, planCells, replaceCells } from './cells.read.ts';
 import type { OcrWord } from './ocr.types.ts';
 import type { GreyImage } from './skew.estimate.ts';
@@ -44,6 +45,21 @@ describe('latticeCells', () => {
     const merged = cells.find((c) => c.y0 < 150 && c.x0 > 150);
     expect(merged?.x1).toBeGreaterThan(390);
     for (const c of cells) expect(c.x1 - c.x0).toBeLessThan(300);
+  });
+});
+
+describe('closeOpenEnds', () => {
+  it('closes a table cut by a page break (verticals ending together, no rule there) and leaves closed tables and lone strokes alone', () => {
+    // the table's first row has no top rule: its verticals start at y=50, the first rule is at y=100
+    const open = { horizontal: [rule(100, 100, 400), rule(200, 100, 400)], vertical: [rule(100, 50, 200), rule(250, 50, 200), rule(400, 50, 200)] };
+    const closed = closeOpenEnds(open, 300);
+    expect(closed.horizontal).toHaveLength(3);
+    expect(closed.horizontal[2]).toMatchObject({ at: 50, from: 100, to: 400 });
+    // the row above the first rule is now a row of the lattice
+    expect(latticeCells(closed, 300).filter((c) => c.y1 <= 100)).toHaveLength(2);
+    expect(closeOpenEnds(closed, 300).horizontal).toHaveLength(3);
+    // verticals crossed by no rule are no table
+    expect(closeOpenEnds({ horizontal: [], vertical: open.vertical }, 300).horizontal).toHaveLength(0);
   });
 });
 

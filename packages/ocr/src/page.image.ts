@@ -9,7 +9,7 @@
 import sharp from 'sharp';
 import type { Sharp } from 'sharp';
 import { estimateSkew, type GreyImage } from './skew.estimate.ts';
-import { eraseRulings, findRulings, type PixelRule } from './rulings.find.ts';
+import { closeOpenEnds, eraseRulings, findRulings, type PixelRule } from './rulings.find.ts';
 
 export interface PreparedPage {
   /** The cleaned page OCR reads (rules erased). */
@@ -87,9 +87,11 @@ export async function preparePage(page: GreyImage, dpi: number, rotation = 0, kn
   const upright = rotation % 360 === 0 ? page : await turn(page, rotation, 0);
   const skew = knownSkew ?? (await skewOf(upright));
   const straight = await turn(upright, 0, skew);
-  const rulings = findRulings(straight, dpi);
+  const found = findRulings(straight, dpi);
   const clean = { ...straight, data: Uint8Array.from(straight.data) };
-  eraseRulings(clean, rulings);
+  eraseRulings(clean, found);
+  // a table cut by a page break gets its missing edge rule (after erasing: there is no ink to erase)
+  const rulings = closeOpenEnds(found, dpi);
   return { clean, straight, rulings, skew, rotation };
 }
 

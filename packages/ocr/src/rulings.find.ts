@@ -95,3 +95,36 @@ export function eraseRulings(img: GreyImage, rules: { horizontal: PixelRule[]; v
     paint(Math.floor(r.at - half), r.from, Math.ceil(r.at + half), r.to);
   }
 }
+
+/**
+ * A table cut by a page break often has no rule along the cut (the printer
+ * draws none there): its vertical rules just stop together, and the row they
+ * hold would fall outside the grid (its numbers then look like a running
+ * header). Where three or more vertical rules of a ruled table end at the
+ * same height with no horizontal rule there, a rule is added along their
+ * ends. Returns new rulings; nothing is drawn.
+ */
+export function closeOpenEnds(rules: { horizontal: PixelRule[]; vertical: PixelRule[] }, dpi: number): { horizontal: PixelRule[]; vertical: PixelRule[] } {
+  const tol = Math.max(4, Math.round(dpi / 40));
+  const added: PixelRule[] = [];
+  for (const end of ['from', 'to'] as const) {
+    const groups: PixelRule[][] = [];
+    for (const v of [...rules.vertical].sort((a, b) => a[end] - b[end])) {
+      const g = groups.find((x) => Math.abs((x[0] as PixelRule)[end] - v[end]) <= tol);
+      if (g) g.push(v);
+      else groups.push([v]);
+    }
+    for (const g of groups) {
+      if (g.length < 3) continue;
+      const y = g.reduce((s, v) => s + v[end], 0) / g.length;
+      const x0 = Math.min(...g.map((v) => v.at));
+      const x1 = Math.max(...g.map((v) => v.at));
+      if (rules.horizontal.some((h) => Math.abs(h.at - y) <= tol && h.from <= x0 + tol && h.to >= x1 - tol)) continue;
+      // part of a ruled table: some horizontal rule crosses these verticals
+      const crossed = rules.horizontal.some((h) => h.from <= x0 + tol && h.to >= x1 - tol && g.some((v) => h.at >= v.from - tol && h.at <= v.to + tol));
+      if (!crossed) continue;
+      added.push({ at: y, from: x0, to: x1, thickness: 2 });
+    }
+  }
+  return { horizontal: [...rules.horizontal, ...added], vertical: rules.vertical };
+}
