@@ -34,6 +34,9 @@ export const stageEnvKeys = (stage: StageName) => {
 export const stageOptionEnvKey = (stage: StageName, option: string): string =>
   `GONGKAI_${stage.toUpperCase()}_${option.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
+/** Every environment key of a stage's settings: the common ones and its own (catalogue `options`). */
+export const stageSettingKeys = (stage: StageName): string[] => Object.keys(stageShape(stage));
+
 function stageShape(stage: StageName) {
   const keys = stageEnvKeys(stage);
   const d = stageDefaults(stage); // the stage catalogue's defaults (packages/core/src/stage.catalogue.ts)

@@ -4,7 +4,7 @@
  * it has; every variable docker-compose and the Kubernetes ConfigMap set is
  * one the config schema reads.
  */
-import { envSchema, stageEnvKeys } from '@gongkai/config';
+import { envSchema, stageSettingKeys } from '@gongkai/config';
 import { STAGES } from '@gongkai/core';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe('infra queries', () => {
 });
 
 describe('deployment configuration', () => {
-  const known = new Set([...Object.keys(envSchema.shape), ...STAGES.flatMap((s) => Object.values(stageEnvKeys(s)))]);
+  const known = new Set([...Object.keys(envSchema.shape), ...STAGES.flatMap((s) => stageSettingKeys(s))]);
 
   it('docker-compose sets only variables the config reads', () => {
     const keys = [...infra('docker-compose.yml').matchAll(/^\s{4,6}(\w+): /gm)].map((m) => m[1]!).filter((k) => /^(GONGKAI_|REDIS_|MONGO_|LOG_|S3_)/.test(k));
