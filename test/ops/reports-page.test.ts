@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRootDir } from './paths.ts';
 import { ADMIN, VIEWER, opsFixture, type OpsFixture } from './ops-fixture.ts';
+import { dlqDisplayName } from '../../services/ops/src/board.routes.ts';
 
 const CHROMIUM = process.env['CHROMIUM_BIN'] ?? '/usr/bin/chromium';
 const shots = join(repoRootDir, 'test-output', 'ops');
@@ -104,7 +105,7 @@ describe.skipIf(!canRun)(`reports page and dashboard in chromium ${why}`, () => 
     await page.getByText('decode dead letters').first().waitFor({ timeout: 20_000 });
     const body = await page.locator('body').innerText();
     // the overview groups each DLQ under its stage, in pipeline order
-    const order = STAGES.flatMap((s, i) => [`${i + 1}-${s}`, `${s} jobs`, `${s} dead letters`])
+    const order = STAGES.flatMap((s, i) => [`${i + 1}-${s}`, `${s} jobs`, dlqDisplayName(s)])
       .reduce<number[]>((at, name) => [...at, body.indexOf(`\n${name}\n`, (at.at(-1) ?? -1) + 1)], []);
     expect(order.every((x) => x >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
