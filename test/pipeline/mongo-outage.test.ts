@@ -46,7 +46,7 @@ describe('MongoDB stopped for a few seconds', () => {
       expect(done.pipeline.stages.decode!.attempts).toBeGreaterThan(1);
       expect(await t.store.getDeadLetter(`${reportId}-decode`)).toBeNull();
       const full = (await t.store.get(reportId, { full: true }))!;
-      expect(full.history!.filter((h) => h.event === 'done').map((h) => h.stage)).toEqual([...STAGES]);
+      expect(full.history!.filter((h) => h.event === 'done').map((h) => h.stage)).toEqual(STAGES.filter((s) => s !== 'ocr')); // a text file goes past ocr
     } finally {
       await workers.close();
     }
