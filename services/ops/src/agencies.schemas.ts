@@ -1,18 +1,11 @@
 import { isFigureKey } from '@gongkai/store';
 import { z } from 'zod';
+import { text as plain } from './api.schemas.ts';
 
 /**
  * Input of the agency and comparison routes (and pages). As in
  * api.schemas.ts: strict objects, single plain strings, no operator objects.
  */
-
-const plain = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((v) => !/[${}[\]\\\u0000-\u001f\u007f]/.test(v), { message: 'must be plain text (no $ { } [ ] \\ or control characters)' });
 
 /** An emptied form field arrives as "": not given. */
 const optional = <S extends z.ZodType>(s: S) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());

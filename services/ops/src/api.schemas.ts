@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 
 /** Plain text of a filter: no MongoDB operator characters, no control characters. */
-const text = (max: number) =>
+export const text = (max: number) =>
   z
     .string()
     .trim()
@@ -16,7 +16,7 @@ const text = (max: number) =>
     .max(max)
     .refine((v) => !/[${}[\]\\\u0000-\u001f\u007f]/.test(v), { message: 'must be plain text (no $ { } [ ] \\ or control characters)' });
 
-const intString = (min: number, max: number) =>
+export const intString = (min: number, max: number) =>
   z
     .string()
     .regex(/^\d{1,9}$/, 'must be a whole number')
@@ -45,16 +45,6 @@ export const reportIdSchema = z
   .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: 'must be a report id, id prefix (8+ hex characters) or file name' });
 /** Rule ids are upper-case words joined by "_" (A_CHILD_SUM, T3_BALANCE). */
 export const ruleSchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be a rule id such as T3_BALANCE');
-
-export const reportListQuery = z.strictObject({
-  status: reportStatusSchema.optional(),
-  agency: text(200).optional(),
-  year: intString(1990, 2100).optional(),
-  rule: ruleSchema.optional(),
-  limit: intString(1, 500).default(50),
-  skip: intString(0, 1_000_000).default(0),
-});
-export type ReportListQuery = z.infer<typeof reportListQuery>;
 
 export const deadLetterQuery = z.strictObject({
   stage: stageSchema.optional(),

@@ -3,7 +3,7 @@ import { PIPELINE_STATUSES, STAGES, VALIDATION_STATUSES, type Report } from '@go
 import { BadCursorError, REPORT_SORTS, ReportPages, type ReportPageQuery } from '@gongkai/store';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-import { problemsOf } from './api.schemas.ts';
+import { intString, problemsOf, text } from './api.schemas.ts';
 
 /**
  * GET /api/reports and GET /reports: one query, one answer. Paging is by
@@ -11,22 +11,6 @@ import { problemsOf } from './api.schemas.ts';
  * id, so a page walk neither repeats nor skips a row; `skip` is gone (with
  * it the "latest N shown" that ignored it).
  */
-
-/** Free text of a filter or a search: no MongoDB operator characters, no control characters (the store escapes it as a regex). */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((v) => !/[${}[\]\\\u0000-\u001f\u007f]/.test(v), { message: 'must be plain text (no $ { } [ ] \\ or control characters)' });
-
-const intString = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
 
 export const reportPageQuery = z.strictObject({
   status: z.enum([...PIPELINE_STATUSES, ...VALIDATION_STATUSES, 'done']).optional(),
