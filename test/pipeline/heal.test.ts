@@ -4,7 +4,7 @@
  * vanish in a crash) is found through the progress ledger and the lost
  * stage re-runs, under new job ids, until the report is whole again.
  */
-import { isDone, type Report } from '@gongkai/core';
+import { STAGES, isDone, type Report } from '@gongkai/core';
 import { MAX_HEALS, ingest, sweepProgress } from '@gongkai/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv, waitFor, type TestEnv } from '../helpers/test-env.ts';
@@ -27,7 +27,11 @@ const later = () => Date.now() + 10 * t.pipeline.settleMs;
 const done = (id: string) =>
   waitFor(`report ${id.slice(0, 8)} done`, async () => {
     const r = await t.store.get(id, { full: true });
-    return r && isDone(r.status) && Object.keys(r.pipeline.stages).length === 4 ? r : null;
+    if (!(r && isDone(r.status) && Object.keys(r.pipeline.stages).length === 4)) return null;
+    // validate stores the report a moment before BullMQ marks its job completed, and may queue a
+    // cross-year refresh after it: wait for the queues to settle, or a sweep right after sees a job in flight
+    const counts = await t.pipeline.counts();
+    return STAGES.every((s) => counts[s]!.active === 0 && counts[s]!.waiting === 0 && counts[s]!.delayed === 0) ? r : null;
   }, 60_000);
 
 /** What a late write from an older snapshot leaves: decode's output only, status processing. */
