@@ -5,6 +5,7 @@
  * them is missing), so a cell read on its own crop lands back in the same
  * grid cell by position. Pure.
  */
+import { clusterRulePositions as cluster, ruleComponents } from '@gongkai/decode';
 import type { PixelRule } from './rulings.find.ts';
 
 /** A cell's inside in page pixels (rules excluded). */
@@ -15,37 +16,6 @@ export interface PixelCell {
   y1: number;
 }
 
-function cluster(values: number[], tol: number): number[] {
-  const out: number[] = [];
-  for (const v of [...values].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last === undefined || v - last > tol) out.push(v);
-  }
-  return out;
-}
-
-/** Groups rules that touch or cross into tables. */
-function tablesOf(h: PixelRule[], v: PixelRule[], tol: number): Array<{ h: PixelRule[]; v: PixelRule[] }> {
-  const parent = [...Array(h.length + v.length).keys()];
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
-    return i;
-  };
-  h.forEach((hs, i) => v.forEach((vs, j) => {
-    if (hs.from - tol <= vs.at && vs.at <= hs.to + tol && vs.from - tol <= hs.at && hs.at <= vs.to + tol) parent[find(i)] = find(h.length + j);
-  }));
-  const groups = new Map<number, { h: PixelRule[]; v: PixelRule[] }>();
-  const group = (i: number) => {
-    const root = find(i);
-    let g = groups.get(root);
-    if (!g) groups.set(root, (g = { h: [], v: [] }));
-    return g;
-  };
-  h.forEach((s, i) => group(i).h.push(s));
-  v.forEach((s, j) => group(h.length + j).v.push(s));
-  return [...groups.values()];
-}
-
 /**
  * Every cell of every ruled table on the page (merged cells once). `dpi`
  * sets the tolerance: decode's 2 points, in pixels.
@@ -53,7 +23,7 @@ function tablesOf(h: PixelRule[], v: PixelRule[], tol: number): Array<{ h: Pixel
 export function latticeCells(rules: { horizontal: PixelRule[]; vertical: PixelRule[] }, dpi: number): PixelCell[] {
   const tol = Math.max(2, Math.round((2 * dpi) / 72));
   const out: PixelCell[] = [];
-  for (const t of tablesOf(rules.horizontal, rules.vertical, tol)) {
+  for (const t of ruleComponents(rules.horizontal, rules.vertical, tol)) {
     const ys = cluster(t.h.map((s) => s.at), tol);
     const xs = cluster(t.v.map((s) => s.at), tol);
     if (ys.length < 2 || xs.length < 2) continue;

@@ -24,35 +24,32 @@ export interface CellSpan {
   c1: number;
 }
 
-/** Values within TOL collapse into one (sorted ascending). */
-function cluster(values: number[]): number[] {
+/** Values within `tol` collapse into one (sorted ascending). Shared with the OCR lattice (page pixels). */
+export function clusterRulePositions(values: number[], tol = TOL): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const out: number[] = [];
   for (const v of sorted) {
     const last = out[out.length - 1];
-    if (last === undefined || v - last > TOL) out.push(v);
+    if (last === undefined || v - last > tol) out.push(v);
   }
   return out;
 }
 
 const covers = (s: Segment, at: number, p: number) => Math.abs(s.at - at) <= TOL && s.from - TOL <= p && p <= s.to + TOL;
 
-/** Groups segments that touch or cross into connected components (one per table). */
-function components(h: Segment[], v: Segment[]): Array<{ h: Segment[]; v: Segment[] }> {
+/** Groups segments that touch or cross (within `tol`) into connected components, one per table. Shared with the OCR lattice. */
+export function ruleComponents<S extends Segment>(h: S[], v: S[], tol = TOL): Array<{ h: S[]; v: S[] }> {
   const parent = [...Array(h.length + v.length).keys()];
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
     return i;
   };
-  const union = (a: number, b: number) => {
-    parent[find(a)] = find(b);
-  };
   h.forEach((hs, i) => {
     v.forEach((vs, j) => {
-      if (hs.from - TOL <= vs.at && vs.at <= hs.to + TOL && vs.from - TOL <= hs.at && hs.at <= vs.to + TOL) union(i, h.length + j);
+      if (hs.from - tol <= vs.at && vs.at <= hs.to + tol && vs.from - tol <= hs.at && hs.at <= vs.to + tol) parent[find(i)] = find(h.length + j);
     });
   });
-  const groups = new Map<number, { h: Segment[]; v: Segment[] }>();
+  const groups = new Map<number, { h: S[]; v: S[] }>();
   const group = (i: number) => {
     const root = find(i);
     let g = groups.get(root);
@@ -127,9 +124,9 @@ function cellText(boxes: TextBox[]): string {
 export function extractTables(boxes: TextBox[], horizontal: Segment[], vertical: Segment[]): { tables: Table[]; rest: TextBox[] } {
   const tables: Table[] = [];
   let rest = boxes;
-  for (const comp of components(horizontal, vertical)) {
-    const ys = cluster(comp.h.map((s) => s.at));
-    const xs = cluster(comp.v.map((s) => s.at));
+  for (const comp of ruleComponents(horizontal, vertical)) {
+    const ys = clusterRulePositions(comp.h.map((s) => s.at));
+    const xs = clusterRulePositions(comp.v.map((s) => s.at));
     if (ys.length < 2 || xs.length < 2) continue;
     const [left, right, top, bottom] = [xs[0] ?? 0, xs[xs.length - 1] ?? 0, ys[0] ?? 0, ys[ys.length - 1] ?? 0];
     const inside = (b: TextBox) => centerX(b) > left && centerX(b) < right && centerY(b) > top && centerY(b) < bottom;
