@@ -9,7 +9,7 @@ import { START_FAILURES_MAX, StartUpError, describePortHolder, superviseAll } fr
 import { startOpsServer } from '@gongkai/ops';
 import { loadConfig } from '@gongkai/config';
 import { createLogger } from '@gongkai/runtime';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -40,6 +40,12 @@ describe('gongkai start tells the truth', () => {
       expect(Number(url[2])).toBeGreaterThan(0);
       expect(start.output()).not.toContain(':0/');
       expect(start.output().match(/gongkai is running/g)).toHaveLength(1);
+      // other commands find the dashboard where it really is: runtime.json and `status` name the bound port
+      const runtime = JSON.parse(readFileSync(join(data, 'runtime.json'), 'utf8')) as { opsUrl?: string };
+      expect(runtime.opsUrl).toBe(url[1]);
+      const status = await gongkai(['status'], env);
+      expect(status.code).toBe(0);
+      expect(status.stdout).toContain(`dashboard: ${url[1]}/admin/queues`);
     } finally {
       start.kill('SIGINT');
       await new Promise((r) => (start.exitCode !== null ? r(null) : start.once('exit', r)));

@@ -1,6 +1,6 @@
 import type { Config } from '@gongkai/config';
 import { STAGE_SERVICES, STAGE_WORKER_MAIN, stageOfService, type StageServiceName } from '@gongkai/core';
-import { startInfra, type Infra } from '@gongkai/embedded';
+import { startInfra, updateRuntimeInfo, type Infra } from '@gongkai/embedded';
 import type { Logger } from '@gongkai/runtime';
 import { ReportStore } from '@gongkai/store';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -160,7 +160,11 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
       s.ready = true;
       s.startFailures = 0;
       s.lastFailure = null;
-      if (s.name === 'ops' && m.url) opsUrl = m.url;
+      if (s.name === 'ops' && m.url && m.url !== opsUrl) {
+        opsUrl = m.url;
+        // status & co. find the dashboard where it really is (port 0 resolved)
+        updateRuntimeInfo(config.dataDir, { opsUrl });
+      }
       onReady();
     });
     child.once('exit', (code, signal) => {

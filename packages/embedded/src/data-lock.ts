@@ -70,6 +70,21 @@ export function writeRuntimeInfo(dataDir: string, info: RuntimeInfo): void {
   renameSync(tmp, runtimePath(dataDir));
 }
 
+/**
+ * Adds what became known after start-up (the URL ops bound when its port
+ * was 0) to this process's runtime.json; another process's file is left alone.
+ */
+export function updateRuntimeInfo(dataDir: string, patch: Partial<Pick<RuntimeInfo, 'opsUrl'>>): void {
+  let current: RuntimeInfo;
+  try {
+    current = JSON.parse(readFileSync(runtimePath(dataDir), 'utf8')) as RuntimeInfo;
+  } catch {
+    return;
+  }
+  if (current.pid !== process.pid) return;
+  writeRuntimeInfo(dataDir, { ...current, ...patch });
+}
+
 /** The running instance's servers, if one is alive for this data folder. */
 export function readRuntimeInfo(dataDir: string): RuntimeInfo | null {
   try {

@@ -1,3 +1,4 @@
+import { readRuntimeInfo } from '@gongkai/embedded';
 import { statusSnapshot } from '@gongkai/ops';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.types.ts';
@@ -10,10 +11,12 @@ export const statusCommand: Command = {
   usage: 'gongkai status [--json]',
   async run(argv, env) {
     const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } } });
-    return withDeps(env, 'status', async (deps) => {
+    return withDeps(env, 'status', async (deps, config) => {
       const s = await statusSnapshot(deps);
+      // the dashboard of the instance running on this data folder, where it really bound
+      const opsUrl = readRuntimeInfo(config.dataDir)?.opsUrl;
       if (values.json) {
-        out(JSON.stringify(s));
+        out(JSON.stringify(opsUrl ? { ...s, opsUrl } : s));
         return 0;
       }
       out(table(Object.entries(s.queues).map(([queue, c]) => ({ queue, waiting: c.waiting, active: c.active, delayed: c.delayed, completed: c.completed, failed: c.failed }))));
@@ -25,6 +28,7 @@ export const statusCommand: Command = {
         out('recent failures:');
         for (const f of s.recentFailures) out(`  ${f.at}  ${f.stage.padEnd(8)} ${f.reportId.slice(0, 12)}  ${f.code}: ${f.message}`);
       }
+      if (opsUrl) out(`dashboard: ${opsUrl}/admin/queues  reports: ${opsUrl}/reports`);
       return 0;
     });
   },
