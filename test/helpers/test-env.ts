@@ -1,3 +1,4 @@
+import { rowFeedKey } from '@gongkai/app';
 import { loadConfig, type Config } from '@gongkai/config';
 import { Pipeline, createRedis } from '@gongkai/pipeline';
 import { createLogger, type Logger } from '@gongkai/runtime';
@@ -49,6 +50,8 @@ export async function testEnv(name: string, overrides: Record<string, string> = 
   const pipeline = await Pipeline.connect({
     redisUrl: config.redisUrl!, prefix: config.queuePrefix, stages: config.stages, settleMs: 2 * config.lockMs, handoff: config.handoff,
   });
+  // the list rows' change feed, as openDeps wires it
+  store.useFeed(pipeline.connection, rowFeedKey(config));
   return {
     name, config, env, store, blobs, pipeline, log, dir,
     async cleanup() {

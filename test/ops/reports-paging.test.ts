@@ -7,7 +7,7 @@
  */
 import type { Report } from '@gongkai/core';
 import { startOpsServer, type OpsServer } from '@gongkai/ops';
-import { ReportPages, type ReportSort } from '@gongkai/store';
+import type { ReportPages, ReportSort } from '@gongkai/store';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/test-env.ts';
@@ -53,7 +53,7 @@ beforeAll(async () => {
   ops = await startOpsServer(t, t.log);
   // written around the store: the list's rows are rebuilt, as the ops server does once at its first listing
   expect(await t.store.listRows.sync()).toBe(N);
-  pages = new ReportPages(t.store.reports, t.store.sources, t.store.listRows);
+  pages = t.store.reportPages;
 });
 afterAll(async () => {
   await ops?.close();

@@ -6,6 +6,9 @@ import { startTelemetry } from '@gongkai/telemetry';
 import { FsBlobStore, GridFsBlobStore, ReportStore, type BlobStore } from '@gongkai/store';
 import { join } from 'node:path';
 
+/** The Redis stream of the list rows' changes (one per database: a queue prefix names one deployment). */
+export const rowFeedKey = (config: Pick<Config, 'queuePrefix'>) => `${config.queuePrefix}:report-rows`;
+
 export interface AppDeps {
   config: Config;
   infra: Infra;
@@ -37,5 +40,7 @@ export async function openDeps(
     redisUrl: infra.redisUrl, prefix: config.queuePrefix, stages: config.stages, settleMs: 2 * config.lockMs, handoff: config.handoff,
   });
   lifecycle.defer('queues', () => pipeline.close());
+  // the list rows' change feed: the store's writes tell it, the ops server's row mirror reads it
+  store.useFeed(pipeline.connection, rowFeedKey(config));
   return { config, infra, store, blobs, pipeline, log };
 }

@@ -131,13 +131,10 @@ export function regionText(region: ReportMeta['region'] | undefined): string | n
 const DONE = new Set(['valid', 'warnings', 'invalid']);
 const zh = new Intl.Collator('zh');
 
-/** The row of a stored report, or null when it is not done or names no agency (never guessed). */
-export function rowOf(doc: Partial<Report> & { _id: string }): AgencyReportRow | null {
-  const meta = doc.meta;
-  const key = meta?.agencyKey;
-  if (!doc.status || !DONE.has(doc.status) || !meta || typeof key !== 'string' || key === '') return null;
+/** The comparable metrics of a report (first of each key, evidence quoted short) and its cross-year marks. */
+export function agencyPartOf(metricsIn: readonly Metric[], findings: readonly Finding[]): Pick<AgencyReportRow, 'metrics' | 'crossYear'> {
   const metrics = new Map<string, FigureValue>();
-  (doc.metrics ?? []).forEach((m: Metric, i) => {
+  metricsIn.forEach((m: Metric, i) => {
     if (!isComparable(m.key) || typeof m.value !== 'number' || metrics.has(m.key)) return;
     const ev = m.evidence ?? { quote: '', start: 0, end: 0, section: null };
     const c = ev.cell;
@@ -150,6 +147,17 @@ export function rowOf(doc: Partial<Report> & { _id: string }): AgencyReportRow |
     });
   });
   return {
+    metrics,
+    crossYear: findings.filter((f) => CROSS_YEAR_RULE.test(f.rule)).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, keys: keysOf(f, metricsIn) })),
+  };
+}
+
+/** The row of a stored report, or null when it is not done or names no agency (never guessed). */
+export function rowOf(doc: Partial<Report> & { _id: string }): AgencyReportRow | null {
+  const meta = doc.meta;
+  const key = meta?.agencyKey;
+  if (!doc.status || !DONE.has(doc.status) || !meta || typeof key !== 'string' || key === '') return null;
+  return {
     reportId: doc._id,
     agencyKey: key,
     name: meta.agency ?? key,
@@ -160,9 +168,7 @@ export function rowOf(doc: Partial<Report> & { _id: string }): AgencyReportRow |
     title: meta.title ?? meta.inferredTitle ?? null,
     sourceName: doc.source?.name ?? '',
     updatedAt: doc.updatedAt ?? '',
-    metrics,
-    crossYear: (doc.findings ?? []).filter((f) => CROSS_YEAR_RULE.test(f.rule))
-      .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, keys: keysOf(f, doc.metrics ?? []) })),
+    ...agencyPartOf(doc.metrics ?? [], doc.findings ?? []),
   };
 }
 

@@ -1,6 +1,9 @@
 export { ReportStore } from './report.store.ts';
 export type { ReportQuery } from './report.reads.ts';
-export { BadCursorError, ReportList, ReportPages, REPORT_SORTS, listRowOf, type ListRow, type ReportPage, type ReportPageQuery, type ReportSort } from './report.page.ts';
+export { BadCursorError, ReportList, ReportPages, REPORT_SORTS, type ReportPage, type ReportPageQuery, type ReportSort } from './report.page.ts';
+export { figuresOf, listRowOf, ROW_VERSION, type ListRow, type RowFigure } from './report.row.ts';
+export { RowFeed, type FeedRedis } from './row.feed.ts';
+export { RowMirror } from './row.mirror.ts';
 export { ReportRefError, MIN_ID_PREFIX, type ReportCandidate } from './report.resolve.ts';
 export type { SourceRecord } from './source.store.ts';
 export type { RunGuard, RunRecord } from './run.guard.ts';

@@ -1,14 +1,18 @@
-import type { Report, ReportStatus, StageName } from '@gongkai/core';
-import type { Collection, Document, Filter } from 'mongodb';
+import { isDone, type Report, type ReportFailure, type ReportStatus, type StageName } from '@gongkai/core';
+import type { Collection, Document } from 'mongodb';
 import { unpackFields } from './packed.fields.ts';
-import type { SourceRecord } from './source.store.ts';
+import { listRowOf, rowPartsOf, ROW_VERSION, type ListRow } from './report.row.ts';
+import type { RowFeed } from './row.feed.ts';
+import type { RowMirror } from './row.mirror.ts';
+import type { SpillStore } from './spill.store.ts';
 import { decodeStorable } from './storable.codec.ts';
 
 /** The orders a listing can take: a field that every report has, newest or oldest first; ties broken by `_id` the same way. */
 export const REPORT_SORTS = ['-updatedAt', 'updatedAt', '-receivedAt', 'receivedAt', 'name', '-name'] as const;
 export type ReportSort = (typeof REPORT_SORTS)[number];
 
-const SORT_FIELD: Record<string, string> = { updatedAt: 'updatedAt', receivedAt: 'receivedAt', name: 'name' };
+type SortField = 'updatedAt' | 'receivedAt' | 'name';
+const SORT_FIELD: Record<string, SortField> = { updatedAt: 'updatedAt', receivedAt: 'receivedAt', name: 'name' };
 
 export interface ReportPageQuery {
   status?: ReportStatus | 'done';
@@ -28,7 +32,8 @@ export interface ReportPageQuery {
 }
 
 export interface ReportPage {
-  items: Report[];
+  /** The page's rows (report.row.ts): what a listing shows of each report. */
+  items: ListRow[];
   /** The cursor of the next page, or null on the last. */
   next: string | null;
   sort: ReportSort;
@@ -42,17 +47,12 @@ export class BadCursorError extends Error {
   }
 }
 
-/** The fields a listing row needs (FerretDB still reads whole documents, but the driver and the page get only these). */
-export const LIST_PROJECTION = {
-  _id: 1, status: 1, source: 1, updatedAt: 1, createdAt: 1, meta: 1, metrics: 1, failure: 1, pipeline: 1,
-  findings: 1,
-} as const;
-
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const contains = (s: string) => ({ $regex: escapeRegex(s), $options: 'i' });
+/** A substring in any case (as MongoDB's `$regex` with option `i`). */
+const contains = (s: string) => new RegExp(escapeRegex(s), 'i');
 
 /** The cursor: the sort, and the last row's sort value and id, as base64url JSON (opaque to callers). */
-function encodeCursor(sort: ReportSort, value: unknown, id: string): string {
+function encodeCursor(sort: ReportSort, value: string, id: string): string {
   return Buffer.from(JSON.stringify([sort, value, id])).toString('base64url');
 }
 
@@ -68,85 +68,94 @@ function decodeCursor(cursor: string, sort: ReportSort): { value: string; id: st
   return { value: parsed[1], id: parsed[2] };
 }
 
-const valueAt = (doc: Document, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc);
+/** What a row is made of: no text, no mentions, no tables. */
+const ROW_SOURCE = { _id: 1, updatedAt: 1, status: 1, source: 1, meta: 1, metrics: 1, findings: 1, failure: 1 } as const;
 
 /**
- * One report as the list sees it: what it is filtered, searched and sorted
- * on, in a small document of its own (collection `report_list`). On the
- * embedded FerretDB every query reads and decodes whole documents of the
- * collection it asks (measured: seconds for 10,000 reports of ~30 KB), so
- * the list asks 30-KB reports nothing but the page's own rows, by _id.
- */
-export interface ListRow {
-  _id: string;
-  updatedAt: string;
-  receivedAt: string;
-  name: string;
-  status: string;
-  agency: string | null;
-  year: number | null;
-  title: string | null;
-  inferredTitle: string | null;
-  rules: string[];
-  failedStage: string | null;
-}
-
-const ROW_SOURCE = { _id: 1, updatedAt: 1, status: 1, 'source.name': 1, 'source.receivedAt': 1, 'meta.agency': 1, 'meta.year': 1, 'meta.title': 1, 'meta.inferredTitle': 1, 'findings.rule': 1, 'failure.stage': 1 } as const;
-
-export function listRowOf(r: Pick<Report, '_id' | 'updatedAt' | 'status' | 'source'> & Partial<Pick<Report, 'meta' | 'findings' | 'failure'>>): ListRow {
-  return {
-    _id: r._id, updatedAt: r.updatedAt, receivedAt: r.source.receivedAt, name: r.source.name, status: r.status,
-    agency: r.meta?.agency ?? null, year: r.meta?.year ?? null, title: r.meta?.title ?? null, inferredTitle: r.meta?.inferredTitle ?? null,
-    rules: [...new Set((r.findings ?? []).map((f) => f.rule))], failedStage: r.failure?.stage ?? null,
-  };
-}
-
-/**
- * Keeps `report_list` in step with `reports`: the store calls it after each
- * write that changes what the list shows (report.store.ts). A stage that
- * only moves a report along sets two fields; intake, the final stage, a
- * failure and a new run copy the row from the report (one read by _id).
- * `sync` rebuilds what is missing (documents written around the store, an
- * older database), once at the ops server's start.
+ * Keeps `report_list` (one ListRow per report, report.row.ts) in step with
+ * `reports`: the store calls it after each write that changes what the list
+ * or the agency views show (report.store.ts), then tells the change feed
+ * (row.feed.ts) which row it wrote. A stage that only moves a report along
+ * sets three fields, a failure four; intake writes the row it created, and
+ * the final stage the row of the fields it stores (the handoff brings every
+ * stage's output there); only a new run, a replay and a final stage without
+ * them read the report (by _id). `sync` rebuilds what is missing or of an
+ * older shape (documents written around the store, an older database).
  */
 export class ReportList {
+  private feed: RowFeed | null = null;
+
   constructor(
     readonly rows: Collection<ListRow>,
     private readonly reports: Collection<Report>,
+    private readonly spills: SpillStore,
   ) {}
 
+  /** A report as a row needs it: without text, mentions and the like; spilled and packed fields restored. */
+  private async decoded(doc: Document): Promise<Report> {
+    return decodeStorable(unpackFields(await this.spills.restore(doc))) as Report;
+  }
+
+  useFeed(feed: RowFeed | null): void {
+    this.feed = feed;
+  }
+
   async ensureIndexes(): Promise<void> {
-    await Promise.all([
-      this.rows.createIndex({ updatedAt: -1, _id: -1 }),
-      this.rows.createIndex({ receivedAt: -1, _id: -1 }),
-      this.rows.createIndex({ name: 1, _id: 1 }),
-      this.rows.createIndex({ status: 1 }),
-      this.rows.createIndex({ agency: 1 }),
-      this.rows.createIndex({ year: 1 }),
-      this.rows.createIndex({ rules: 1 }),
-      this.rows.createIndex({ failedStage: 1 }),
-    ]);
+    await this.rows.createIndex({ v: 1 });
+  }
+
+  /** Tells the feed; a lost notice is caught by the readers' reload, never fails the write. */
+  private async told(id: string): Promise<void> {
+    await this.feed?.changed(id).catch(() => {});
+  }
+
+  /** A report arrived under `name` (the search finds it by any of its names). */
+  async named(id: string, name: string): Promise<void> {
+    await this.feed?.alias(id, name).catch(() => {});
+  }
+
+  /** Writes a report's whole row. */
+  async put(row: ListRow): Promise<void> {
+    await this.rows.replaceOne({ _id: row._id }, row, { upsert: true });
+    await this.told(row._id);
   }
 
   /** Copies one report's row from the report (gone: the row goes too). */
   async refresh(id: string): Promise<void> {
     const doc = await this.reports.findOne({ _id: id }, { projection: ROW_SOURCE });
-    if (!doc) {
-      await this.rows.deleteOne({ _id: id });
-      return;
-    }
-    const row = listRowOf(doc as Report);
-    await this.rows.replaceOne({ _id: id }, row, { upsert: true });
+    if (doc) await this.rows.replaceOne({ _id: id }, listRowOf(await this.decoded(doc)), { upsert: true });
+    else await this.rows.deleteOne({ _id: id });
+    await this.told(id);
+  }
+
+  /** The final stage stored `fields` (status included): the row from them when they hold every part of it, else from the report. */
+  async finished(id: string, fields: Partial<Report>, at: string): Promise<void> {
+    if (!fields.meta || !fields.metrics || !fields.findings || !fields.status) return this.refresh(id);
+    const parts = rowPartsOf({ ...fields, status: fields.status, updatedAt: at, failure: null });
+    const r = await this.rows.updateOne({ _id: id }, { $set: { ...parts, v: ROW_VERSION } });
+    if (r.matchedCount === 0) return this.refresh(id); // a report from before the rows: its name and arrival are on the report
+    await this.told(id);
   }
 
   /** A stage moved the report along: processing, at `at`. */
   async moved(id: string, at: string): Promise<void> {
-    await this.rows.updateOne({ _id: id }, { $set: { status: 'processing', updatedAt: at, failedStage: null } });
+    await this.rows.updateOne({ _id: id }, { $set: { status: 'processing', updatedAt: at, failedStage: null, failure: null } });
+    await this.told(id);
   }
 
-  /** Rebuilds every row when the list and the reports differ in number; returns the rows written. */
+  /** The report failed. */
+  async failed(id: string, failure: ReportFailure): Promise<void> {
+    await this.rows.updateOne({ _id: id }, { $set: { status: 'failed', updatedAt: failure.at, failedStage: failure.stage, failure } });
+    await this.told(id);
+  }
+
+  /**
+   * Rebuilds every row when the rows of this shape and the reports differ in
+   * number (reads every report: for a database written around the store or
+   * by an older version, never on a request); returns the rows written.
+   */
   async sync(): Promise<number> {
-    const [rows, reports] = await Promise.all([this.rows.countDocuments({}), this.reports.countDocuments({})]);
+    const [rows, reports] = await Promise.all([this.rows.countDocuments({ v: ROW_VERSION }), this.reports.estimatedDocumentCount()]);
     if (rows === reports) return 0;
     let n = 0;
     let batch: ListRow[] = [];
@@ -157,67 +166,40 @@ export class ReportList {
       batch = [];
     };
     for await (const doc of this.reports.find({}, { projection: ROW_SOURCE }).batchSize(500)) {
-      batch.push(listRowOf(doc as Report));
+      batch.push(listRowOf(await this.decoded(doc)));
       if (batch.length >= 500) await flush();
     }
     await flush();
+    await this.feed?.reloadAll().catch(() => {});
     return n;
   }
 }
 
 /**
- * Reads of the reports list, a page at a time: filters (status, agency as a
- * substring, year, finding rule, failed stage), a free search, and keyset
- * paging on a field every report has plus `_id` (stable: a report that
- * changes while someone pages moves, but no row is shown twice on one page
- * walk nor skipped, unlike skip/limit). Written to the query subset FerretDB
- * and MongoDB share.
+ * Reads of the reports list, a page at a time, from the rows in memory
+ * (row.mirror.ts): filters (status, agency as a substring, year, finding
+ * rule, failed stage), a free search, and keyset paging on a field every
+ * report has plus `_id` (stable: a report that changes while someone pages
+ * moves, but no row is shown twice on one page walk nor skipped, unlike
+ * skip/limit).
  */
 export class ReportPages {
-  private readonly rows: Collection<ListRow>;
+  constructor(private readonly mirror: RowMirror) {}
 
-  constructor(
-    private readonly reports: Collection<Report>,
-    private readonly sources: Collection<SourceRecord>,
-    list: ReportList,
-  ) {
-    this.rows = list.rows;
-  }
-
-  /** The filter of everything but the cursor (on `report_list`). */
-  async filterOf(q: Omit<ReportPageQuery, 'sort' | 'limit' | 'cursor'>): Promise<Filter<ListRow>> {
-    const and: Record<string, unknown>[] = [];
-    if (q.status === 'done') and.push({ status: { $in: ['valid', 'warnings', 'invalid'] } });
-    else if (q.status) and.push({ status: q.status });
-    if (q.agency) and.push({ agency: contains(q.agency) });
-    if (q.year !== undefined) and.push({ year: q.year });
-    if (q.rule) and.push({ rules: q.rule });
-    if (q.failedStage) and.push({ failedStage: q.failedStage });
-    if (q.q) and.push({ $or: await this.searchClauses(q.q) });
-    if (and.length === 0) return {};
-    return (and.length === 1 ? and[0] : { $and: and }) as Filter<ListRow>;
-  }
-
-  /** What a free search matches: an id prefix, the file name or an alias's, the agency, the title. */
-  private async searchClauses(raw: string): Promise<Record<string, unknown>[]> {
-    const term = raw.trim();
-    const hex = term.toLowerCase();
-    const clauses: Record<string, unknown>[] = [
-      { name: contains(term) },
-      { agency: contains(term) },
-      { title: contains(term) },
-      { inferredTitle: contains(term) },
-    ];
-    // an id prefix: a range on _id (its index), from 4 hex characters
-    if (/^[0-9a-f]{4,64}$/.test(hex)) clauses.unshift({ _id: { $gte: hex, $lt: `${hex}g` } });
-    // the other names of duplicates live in `sources`
-    const aliased = await this.sources
-      .find({ name: contains(term), uri: { $exists: true } }, { projection: { reportId: 1 } })
-      .limit(1000)
-      .toArray();
-    const ids = [...new Set(aliased.map((a) => a.reportId))];
-    if (ids.length > 0) clauses.push({ _id: { $in: ids } });
-    return clauses;
+  /** The test of everything but the cursor. */
+  private matcher(q: Omit<ReportPageQuery, 'sort' | 'limit' | 'cursor'>, m: RowMirror): (r: ListRow) => boolean {
+    const tests: Array<(r: ListRow) => boolean> = [];
+    if (q.status === 'done') tests.push((r) => isDone(r.status as ReportStatus));
+    else if (q.status) tests.push((r) => r.status === q.status);
+    if (q.agency) {
+      const re = contains(q.agency);
+      tests.push((r) => r.agency !== null && re.test(r.agency));
+    }
+    if (q.year !== undefined) tests.push((r) => r.year === q.year);
+    if (q.rule) tests.push((r) => r.rules.includes(q.rule!));
+    if (q.failedStage) tests.push((r) => r.failedStage === q.failedStage);
+    if (q.q) tests.push(searchTest(q.q, m));
+    return (r) => tests.every((t) => t(r));
   }
 
   async page(q: ReportPageQuery = {}): Promise<ReportPage> {
@@ -225,33 +207,33 @@ export class ReportPages {
     const desc = sort.startsWith('-');
     const field = SORT_FIELD[sort.replace(/^-/, '')]!;
     const limit = Math.max(1, Math.min(q.limit ?? 50, 500));
-    const base = await this.filterOf(q);
-    let filter: Filter<ListRow> = base;
-    if (q.cursor) {
-      const { value, id } = decodeCursor(q.cursor, sort);
-      const op = desc ? '$lt' : '$gt';
-      const after = { $or: [{ [field]: { [op]: value } }, { [field]: value, _id: { [op]: id } }] };
-      filter = (Object.keys(base).length === 0 ? after : { $and: [base, after] }) as Filter<ListRow>;
+    const after = q.cursor ? decodeCursor(q.cursor, sort) : null;
+    const m = await this.mirror.fresh();
+    const keep = this.matcher(q, m);
+    const ordered = m.orderedBy(field);
+    const items: ListRow[] = [];
+    let more = false;
+    for (let k = 0; k < ordered.length; k++) {
+      const r = ordered[desc ? ordered.length - 1 - k : k]!;
+      if (after && !isAfter(r, field, after, desc)) continue;
+      if (!keep(r)) continue;
+      if (items.length === limit) {
+        more = true;
+        break;
+      }
+      items.push(r);
     }
-    const dir = desc ? -1 : 1;
-    const rows = await this.rows
-      .find(filter, { projection: { _id: 1, [field]: 1 } })
-      .sort({ [field]: dir, _id: dir })
-      .limit(limit + 1)
-      .toArray();
-    const more = rows.length > limit;
-    const shown = rows.slice(0, limit);
-    // the page's reports, each by _id (the one lookup FerretDB answers from an index)
-    const docs = await Promise.all(shown.map((r) => this.reports.findOne({ _id: r._id }, { projection: LIST_PROJECTION })));
-    const items = docs.filter((d): d is NonNullable<typeof d> => !!d).map((d) => decodeStorable(unpackFields(d)) as Report);
-    const last = shown.at(-1);
-    const lastValue = last ? valueAt(last as Document, field) : undefined;
-    return { items, sort, next: more && last && typeof lastValue === 'string' ? encodeCursor(sort, lastValue, last._id) : null };
+    const last = items.at(-1);
+    return { items, sort, next: more && last ? encodeCursor(sort, last[field], last._id) : null };
   }
 
   /** How many reports match (the whole listing, not a page). */
   async count(q: Omit<ReportPageQuery, 'sort' | 'limit' | 'cursor'> = {}): Promise<number> {
-    return this.rows.countDocuments(await this.filterOf(q));
+    const m = await this.mirror.fresh();
+    const keep = this.matcher(q, m);
+    let n = 0;
+    for (const r of m.orderedBy('updatedAt')) if (keep(r)) n++;
+    return n;
   }
 
   /**
@@ -264,12 +246,28 @@ export class ReportPages {
     const a = agency.trim();
     for (let i = 0; i + 2 <= a.length; i++) grams.add(a.slice(i, i + 2));
     if (grams.size === 0 && a.length > 0) grams.add(a);
-    const known = (await this.rows.distinct('agency')) as unknown[];
+    const known = (await this.mirror.fresh()).agencyNames();
     const scored = known
-      .filter((k): k is string => typeof k === 'string' && k.length > 0)
       .map((k) => ({ k, n: [...grams].filter((g) => k.includes(g)).length }))
       .filter((x) => x.n > 0)
       .sort((x, y) => y.n - x.n || x.k.localeCompare(y.k));
     return scored.slice(0, max).map((x) => x.k);
   }
+}
+
+/** Past the cursor in the listing's order: after its value, or at its value and after its id. */
+function isAfter(r: ListRow, field: SortField, after: { value: string; id: string }, desc: boolean): boolean {
+  const v = r[field];
+  if (v !== after.value) return desc ? v < after.value : v > after.value;
+  return desc ? r._id < after.id : r._id > after.id;
+}
+
+/** What a free search matches: an id prefix, the file name or any name it arrived under, the agency, the title. */
+function searchTest(raw: string, m: RowMirror): (r: ListRow) => boolean {
+  const term = raw.trim();
+  const hex = term.toLowerCase();
+  const prefix = /^[0-9a-f]{4,64}$/.test(hex) ? hex : null;
+  const re = contains(term);
+  const has = (s: string | null) => s !== null && re.test(s);
+  return (r) => (prefix !== null && r._id.startsWith(prefix)) || has(r.name) || has(r.agency) || has(r.title) || has(r.inferredTitle) || m.namesOf(r._id).some(has);
 }

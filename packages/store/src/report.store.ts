@@ -4,7 +4,10 @@ import { AgencyReads } from './agency.reads.ts';
 import { DeadLetterStore, type ClaimRecord } from './dead-letter.store.ts';
 import type { DeadLetter } from './dead-letter.types.ts';
 import { NeighbourReads } from './neighbours.reads.ts';
-import { ReportList, type ListRow } from './report.page.ts';
+import { ReportList, ReportPages } from './report.page.ts';
+import { listRowOf, type ListRow } from './report.row.ts';
+import { RowFeed, type FeedRedis } from './row.feed.ts';
+import { RowMirror } from './row.mirror.ts';
 import { ReportReads } from './report.reads.ts';
 import { ReportWrites } from './report.writes.ts';
 import { resolveReportRef } from './report.resolve.ts';
@@ -34,8 +37,12 @@ export class ReportStore {
   private readonly write: ReportWrites;
   private readonly located: SourceStore;
   private readonly dead: DeadLetterStore;
-  /** `report_list`: one small row per report, what the reports list filters and sorts on (report.page.ts). */
+  /** `report_list`: one small row per report, what the reports list and the agency views read (report.row.ts), and its writes. */
   readonly listRows: ReportList;
+  /** The rows in memory, fresh from the change feed (row.mirror.ts): for the ops process's reads. */
+  readonly rowMirror: RowMirror;
+  /** The reports list, a page at a time (report.page.ts). */
+  readonly reportPages: ReportPages;
   /** Agencies, series and comparisons (agency.reads.ts). */
   readonly agencyReads: AgencyReads;
 
@@ -56,8 +63,10 @@ export class ReportStore {
     this.neighbours = new NeighbourReads(this.reports, db);
     this.write = new ReportWrites(this.reports, runGuard(this.reports, this.runs, ferretdb), this.located, spills);
     this.dead = new DeadLetterStore(this.deadLetters, this.claims);
-    this.listRows = new ReportList(db.collection<ListRow>('report_list'), this.reports);
-    this.agencyReads = new AgencyReads(this.reports, spills);
+    this.listRows = new ReportList(db.collection<ListRow>('report_list'), this.reports, spills);
+    this.rowMirror = new RowMirror(this.listRows.rows, this.sources);
+    this.reportPages = new ReportPages(this.rowMirror);
+    this.agencyReads = new AgencyReads(this.rowMirror);
   }
 
   /** Connects (failing within `timeoutMs` when the server is unreachable). */
@@ -71,6 +80,18 @@ export class ReportStore {
     await client.connect();
     const info = await client.db('admin').command({ buildInfo: 1 }).catch(() => ({}) as Record<string, unknown>);
     return new ReportStore(client, client.db(dbName), typeof info['ferretdbVersion'] === 'string');
+  }
+
+  /**
+   * The change feed of the list rows, a Redis stream at `key`: the store's
+   * writes append to it, the row mirror reads it (each process sharing a
+   * database must use the same key; the app uses `<queue prefix>:report-rows`).
+   * Without one, the mirror reloads every row at most every 2 s of reads.
+   */
+  useFeed(redis: FeedRedis, key: string): void {
+    const feed = new RowFeed(redis, key);
+    this.listRows.useFeed(feed);
+    this.rowMirror.useFeed(feed);
   }
 
   async close(): Promise<void> {
@@ -106,20 +127,27 @@ export class ReportStore {
 
   // a run's writes (report.writes.ts)
   // each write that changes what the reports list shows updates the report's list row after it (a failed row write
-  // never fails the stage: the row is only a copy, and a count mismatch is rebuilt at the ops server's start)
+  // never fails the stage: the row is only a copy, and a count mismatch is rebuilt by `listRows.sync`)
   private readonly listed = (p: Promise<unknown>) => p.catch(() => {});
   readonly intake = async (...a: Parameters<ReportWrites['intake']>) => {
+    const [id, source] = a;
     const r = await this.write.intake(...a);
-    if (r.created) await this.listed(this.listRows.refresh(a[0]));
+    if (r.created) await this.listed(this.listRows.put(listRowOf({ _id: id, source, status: 'queued', updatedAt: r.at, failure: null })));
+    await this.listed(this.listRows.named(id, source.name));
     return r;
   };
   readonly saveStageOutput = async (...a: Parameters<ReportWrites['saveStageOutput']>) => {
+    const [id, , stage, fields, run] = a;
     const ok = await this.write.saveStageOutput(...a);
-    if (ok) await this.listed('setsStatus' in STAGE_CATALOGUE[a[2]] ? this.listRows.refresh(a[0]) : this.listRows.moved(a[0], a[4].at));
+    if (ok) await this.listed('setsStatus' in STAGE_CATALOGUE[stage] ? this.listRows.finished(id, fields, run.at) : this.listRows.moved(id, run.at));
     return ok;
   };
   readonly recordEvent = (...a: Parameters<ReportWrites['recordEvent']>) => this.write.recordEvent(...a);
-  readonly markFailed = async (...a: Parameters<ReportWrites['markFailed']>) => this.relisted(a[0], await this.write.markFailed(...a));
+  readonly markFailed = async (...a: Parameters<ReportWrites['markFailed']>) => {
+    const ok = await this.write.markFailed(...a);
+    if (ok) await this.listed(this.listRows.failed(a[0], a[2]));
+    return ok;
+  };
   readonly startRun = async (...a: Parameters<ReportWrites['startRun']>) => this.relisted(a[0], await this.write.startRun(...a));
   readonly resume = async (...a: Parameters<ReportWrites['resume']>) => this.relisted(a[0], await this.write.resume(...a));
   private readonly relisted = async (id: string, ok: boolean) => {

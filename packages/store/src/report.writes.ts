@@ -29,7 +29,7 @@ export class ReportWrites {
    * the known one. Every location the content arrived from is recorded in
    * `sources`. Safe under concurrent intake of the same bytes: the unique _id decides.
    */
-  async intake(id: string, source: ReportSource, runId: string): Promise<{ created: boolean; status: ReportStatus }> {
+  async intake(id: string, source: ReportSource, runId: string): Promise<{ created: boolean; status: ReportStatus; at: string }> {
     const t = now();
     const doc: Report = {
       _id: id, source, status: 'queued', failure: null,
@@ -47,7 +47,7 @@ export class ReportWrites {
       status = (await this.reports.findOne({ _id: id }, { projection: { status: 1 } }))?.status ?? 'queued';
     }
     await this.sources.recordLocation(id, source);
-    return { created, status };
+    return { created, status, at: t };
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { AppDeps } from '@gongkai/app';
-import { PIPELINE_STATUSES, STAGES, VALIDATION_STATUSES, type Report } from '@gongkai/core';
-import { BadCursorError, REPORT_SORTS, ReportPages, type ReportPageQuery } from '@gongkai/store';
+import { PIPELINE_STATUSES, STAGES, VALIDATION_STATUSES } from '@gongkai/core';
+import { BadCursorError, REPORT_SORTS, figuresOf, type ListRow, type ReportPageQuery } from '@gongkai/store';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { intString, problemsOf, text } from './api.schemas.ts';
@@ -26,52 +26,35 @@ export const reportPageQuery = z.strictObject({
 });
 export type ReportPageParams = z.infer<typeof reportPageQuery>;
 
-/** The fields of a report listing: no text, no evidence-heavy arrays. */
-export function reportSummary(r: Report) {
+/** The fields of a report listing (from its list row): no text, no evidence-heavy arrays. */
+export function reportSummary(r: ListRow) {
   return {
     id: r._id,
     status: r.status,
-    name: r.source.name,
-    receivedAt: r.source.receivedAt,
+    name: r.name,
+    receivedAt: r.receivedAt,
     updatedAt: r.updatedAt,
-    agency: r.meta?.agency ?? null,
-    year: r.meta?.year ?? null,
-    title: r.meta?.title ?? r.meta?.inferredTitle ?? null,
-    regime: r.meta?.regime ?? null,
-    metrics: Object.fromEntries((r.metrics ?? []).map((m) => [m.key, m.value])),
-    findings: (r.findings ?? []).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
-    failure: r.failure ?? null,
+    agency: r.agency,
+    year: r.year,
+    title: r.title ?? r.inferredTitle,
+    regime: r.regime,
+    metrics: Object.fromEntries(figuresOf(r).map((m) => [m.key, m.value])),
+    findings: r.findings,
+    failure: r.failure,
   };
 }
 
 export interface ReportListing {
   total: number;
-  items: Report[];
+  items: ListRow[];
   next: string | null;
   /** Why nothing matched and what might (an agency nobody has: agencies with a similar name). */
   hint: string | null;
 }
 
-/**
- * `report_list` brought in step once per store and process (rows missing
- * for reports written around the store, or by a version before the list
- * existed): the first listing waits for it.
- */
-const synced = new WeakMap<object, Promise<number>>();
-function listSynced(store: AppDeps['store']): Promise<number> {
-  let p = synced.get(store);
-  if (!p) {
-    p = store.listRows.sync();
-    p.catch(() => synced.delete(store));
-    synced.set(store, p);
-  }
-  return p;
-}
-
 /** Runs one listing query (a page, the total, and a hint when nothing matched). */
 export async function listReports(deps: Pick<AppDeps, 'store'>, p: ReportPageParams): Promise<ReportListing> {
-  await listSynced(deps.store);
-  const pages = new ReportPages(deps.store.reports, deps.store.sources, deps.store.listRows);
+  const pages = deps.store.reportPages;
   const { cursor, limit, sort, skip: _skip, ...filter } = p;
   const query: ReportPageQuery = { ...filter, sort, limit, ...(cursor ? { cursor } : {}) };
   const [page, total] = await Promise.all([pages.page(query), pages.count(filter)]);

@@ -1,6 +1,6 @@
 import type { AppDeps } from '@gongkai/app';
 import { PIPELINE_STATUSES, STAGES, VALIDATION_STATUSES, metricDef, type Finding, type Metric, type Report } from '@gongkai/core';
-import { BadCursorError, REPORT_SORTS } from '@gongkai/store';
+import { BadCursorError, REPORT_SORTS, figuresOf } from '@gongkai/store';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { reportIdSchema } from './api.schemas.ts';
 import { listReports, parseListQuery, type ReportListing, type ReportPageParams } from './reports.list.ts';
@@ -80,11 +80,11 @@ const failureCell = (f: NonNullable<Report['failure']>) =>
 
 function listPage(l: ReportListing, q: ReportPageParams): string {
   const rows = l.items.map((r) => {
-    const byKey = new Map((r.metrics ?? []).map((m) => [m.key, m]));
-    return `<tr data-id="${e(r._id)}"><td>${statusBadge(r.status)}</td><td>${e(r.meta?.agency ?? '')}</td><td class="num">${r.meta?.year ?? ''}</td>
-<td><a href="/reports/${e(r._id)}">${e(r.meta?.title ?? r.meta?.inferredTitle ?? r.source.name)}</a><div class="quote">${e(r.source.name)} · <code>${e(r._id.slice(0, 12))}</code></div></td>
+    const byKey = new Map(figuresOf(r).map((m) => [m.key, m]));
+    return `<tr data-id="${e(r._id)}"><td>${statusBadge(r.status)}</td><td>${e(r.agency ?? '')}</td><td class="num">${r.year ?? ''}</td>
+<td><a href="/reports/${e(r._id)}">${e(r.title ?? r.inferredTitle ?? r.name)}</a><div class="quote">${e(r.name)} · <code>${e(r._id.slice(0, 12))}</code></div></td>
 ${KEY_FIGURES.map((k) => `<td class="num">${fmt(byKey.get(k))}</td>`).join('')}
-<td>${r.failure ? failureCell(r.failure) : ruleChips(r.findings ?? [])}</td></tr>`;
+<td>${r.failure ? failureCell(r.failure) : ruleChips(r.findings)}</td></tr>`;
   });
   const head = `<tr><th>Status</th><th>Agency</th><th>Year</th><th>Report</th>${KEY_FIGURES.map((k) => `<th title="${e(k)}">${e(label(k))}</th>`).join('')}<th>Findings / failure</th></tr>`;
   const pager = `<nav class="pager">${q.cursor ? `<a class="first" href="${e(linkTo(q, { cursor: undefined }))}">← first page</a>` : ''}${
