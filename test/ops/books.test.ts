@@ -135,3 +135,21 @@ describe('a retry that bypasses replay (BullMQ itself)', () => {
     await expectAgree(2);
   });
 });
+
+describe('a replay through the API', () => {
+  it('replaces the failed stage job too: the stage queue counts as many failed jobs as its DLQ holds', async () => {
+    await settled();
+    const dead = await f.t.store.listDeadLetters({ stage: 'decode', state: 'dead' });
+    expect(dead).toHaveLength(2);
+    expect(await failedDecodeJobs()).toHaveLength(2);
+    const r = await f.send('POST', '/api/replay', { stage: 'decode', all: true, force: true }, bearer(ADMIN));
+    expect(r.status, await r.clone().text()).toBe(200);
+    expect(((await r.json()) as { replayed: number }).replayed).toBe(2);
+    await settled();
+    await waitFor('both to dead-letter again', async () => (await f.t.store.listDeadLetters({ stage: 'decode', state: 'dead' })).length === 2, 30_000);
+    await settled();
+    // the old failed jobs went with the replay; only the replayed jobs' own failures remain
+    expect(await failedDecodeJobs()).toHaveLength(2);
+    await expectAgree(2);
+  });
+});

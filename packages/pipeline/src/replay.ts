@@ -132,6 +132,12 @@ async function replayOne(deps: { store: ReportStore; pipeline: Pipeline; log: Lo
     if (!jobId) throw new Error(`replay of ${dl._id} queued no job`);
     await deps.store.finishReplay(dl._id, operator, jobId);
     await deps.pipeline.dlqs[dl.stage].remove(`${dl._id}-${claimed.count}`).catch(() => 0);
+    // the job that died is replaced by the new one: left failed, the stage queue would count it on as a failure
+    // beside the DLQ (the board showed "failed 3" for 2 dead letters); removed only while it is still failed
+    if (dl.jobId !== jobId) {
+      const old = await deps.pipeline.queues[dl.stage].getJob(dl.jobId);
+      if (old && (await old.getState()) === 'failed') await old.remove().catch(() => {});
+    }
     deps.log.info({ reportId: dl.reportId, stage: dl.stage, jobId, operator }, 'dead letter replayed');
     return { reportId: dl.reportId, stage: dl.stage, outcome: 'replayed', jobId };
   } catch (err) {
