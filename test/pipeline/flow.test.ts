@@ -193,7 +193,8 @@ describe('transient failures', () => {
     drop('transient/retried-in-board.txt', bytes);
     expect((await doneOrFailed(reportId)).status).toBe('failed');
     brokenSegment.delete(reportId);
-    const failed = (await t.pipeline.queues.segment.getFailed()).find((j) => j.data.reportId === reportId)!;
+    // the report is marked failed as the job dies; BullMQ moves the job to `failed` just after
+    const failed = await waitFor('the failed segment job', async () => (await t.pipeline.queues.segment.getFailed()).find((j) => j.data.reportId === reportId) ?? null);
     await failed.retry('failed'); // what Bull Board's "retry" button does
     await waitFor('the retried report done', async () => {
       const r = await t.store.get(reportId);
