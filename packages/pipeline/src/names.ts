@@ -13,8 +13,16 @@ export function jobIdFor(reportId: string, stage: StageName, runId: string, opts
   return `${reportId}-${stage}-${runId}${opts.heal ? `-h${opts.heal}` : ''}${opts.replay ? `-r${opts.replay}` : ''}${opts.refresh ? `-x${opts.refresh}` : ''}`;
 }
 
-/** A job's name (what Bull Board lists): its queue and the file it is about. */
-export const jobName = (queue: string, payload: { name?: string }): string => (payload.name ? `${queue}: ${payload.name}` : queue);
+/**
+ * A job's name (what Bull Board lists): its queue and the file it is about,
+ * else the report's id prefix (what `status` prints and every id lookup
+ * takes), and why a job re-runs a stage (a heal, a context refresh).
+ */
+export function jobName(queue: string, payload: { reportId?: string; name?: string; heal?: number; refresh?: string }): string {
+  const what = payload.name ?? payload.reportId?.slice(0, 12);
+  const why = payload.heal ? ` (heal ${payload.heal})` : payload.refresh ? ' (refresh)' : '';
+  return what ? `${queue}: ${what}${why}` : queue;
+}
 
 /** A new run id: sortable by time, no ":" (e.g. "r1k2j3h4-ab12"). */
 export function newRunId(): string {

@@ -156,7 +156,7 @@ async function refreshContexts<S extends StageName>(deps: RunDeps, job: RunJob, 
   const was = contextVersion(stage, input);
   const is = contextVersion(stage, now);
   const queued: string[] = [];
-  if (was !== is) queued.push(await deps.pipeline.enqueue(stage, { reportId, runId: c.runId, refresh: versionHash(is) }));
+  if (was !== is) queued.push(await deps.pipeline.enqueue(stage, { reportId, runId: c.runId, refresh: versionHash(is), ...(job.data.name ? { name: job.data.name } : {}) }));
   if (!job.data.refresh) {
     for (const d of contextDependents(stage, now)) {
       const loaded = await deps.store.loadOutputs(d.reportId, ['segment']); // its agency and year: enough to load its context
