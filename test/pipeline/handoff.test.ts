@@ -14,11 +14,13 @@ const envs: TestEnv[] = [];
 let on: TestEnv;
 let off: TestEnv;
 let small: TestEnv;
+let brief: TestEnv;
 beforeAll(async () => {
   on = await testEnv('handoff-on');
   off = await testEnv('handoff-off', { GONGKAI_HANDOFF_TTL_S: '0' });
   small = await testEnv('handoff-small', { GONGKAI_HANDOFF_MAX_BYTES: '1024' });
-  envs.push(on, off, small);
+  brief = await testEnv('handoff-brief', { GONGKAI_HANDOFF_TTL_S: '2' });
+  envs.push(on, off, small, brief);
 });
 afterAll(async () => {
   for (const t of envs) await t.cleanup();
@@ -128,6 +130,29 @@ describe('stage outputs handed on through Redis', () => {
       expect(done.history!.filter((h) => h.event === 'healed').map((h) => h.stage)).toEqual(['decode']);
     } finally {
       await rest.close();
+    }
+  });
+
+  it('heals a run whose handed-on outputs expire behind a backlog once, not until it is dead-lettered', async () => {
+    // validate's queue wait longer than the handoff's TTL (a backlog in front of it): the outputs it reads have
+    // expired, so decode runs again. Its healed outputs must not go back into the handoff, where the same wait
+    // would expire them again (the 100-report soak: healed three times "validate found the decode output is missing",
+    // then dead-lettered INPUT_MISSING)
+    const behindBacklog = { beforeRun: () => new Promise<void>((r) => setTimeout(r, (brief.config.handoff.ttlSec + 1) * 1000)) };
+    const workers = startTestWorkers(brief, { validate: behindBacklog });
+    try {
+      const { reportId } = await ingest(brief, { body: reportBody(5), name: 'backlog.txt', uri: 'test:backlog' });
+      const done = await waitFor(`report ${reportId.slice(0, 8)} done or failed`, async () => {
+        const r = await brief.store.get(reportId, { full: true });
+        return r && (isDone(r.status) || r.status === 'failed') ? r : null;
+      }, 90_000);
+      expect(done.failure).toBeNull();
+      expect(isDone(done.status)).toBe(true);
+      expect(done.metrics?.find((m) => m.key === 'proactive.total')?.value).toBe(1205);
+      expect(done.history!.filter((h) => h.event === 'healed').map((h) => h.stage)).toEqual(['decode']);
+      expect(await brief.store.getDeadLetter(`${reportId}-decode`)).toBeNull();
+    } finally {
+      await workers.close();
     }
   });
 

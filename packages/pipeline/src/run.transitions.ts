@@ -116,8 +116,12 @@ export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, 
   const skipped = skippedAfter(stage, known);
   const run = { ms: c.ms, attempts: c.attempt, at: new Date().toISOString(), runId: c.runId, version: PIPELINE_VERSION, ...(skipped.length > 0 ? { skipped } : {}) };
   // handed on before the run record is written: a stage whose record is stored has its output somewhere;
-  // an amending stage's output goes under the name of the output it replaces (catalogue `amends`)
-  const handedOff = next !== null && (await deps.pipeline.handoff.put(reportId, c.runId, outputNameOf(stage), c.output));
+  // an amending stage's output goes under the name of the output it replaces (catalogue `amends`).
+  // A healed run stores its outputs instead: the handoff lost them once (expired behind a queue longer than
+  // its TTL, or a Redis restart), and a copy put back there is lost the same way again (the soak: reports
+  // healed three times "validate found the decode output is missing", then dead-lettered)
+  const handOn = next !== null && !job.data.heal;
+  const handedOff = handOn && (await deps.pipeline.handoff.put(reportId, c.runId, outputNameOf(stage), c.output));
   // stored instead: the replaced output must not stay in the handoff, where later stages would read it first
   if (!handedOff && amendsOf(stage)) await deps.pipeline.handoff.clear(reportId, c.runId, [outputNameOf(stage)]);
   const fields = fieldsToStore(stage, c.output, c.input, c.handedOn, handedOff);
