@@ -7,7 +7,7 @@ export interface FeedRedis {
 }
 
 /** One change: a report's row was written, a report arrived under a name (an alias), or every row may have changed. */
-export type FeedEntry = { kind: 'row'; id: string } | { kind: 'alias'; id: string; name: string } | { kind: 'reload' } | { kind: 'mark' };
+export type FeedEntry = { kind: 'row'; id: string } | { kind: 'alias'; id: string; name: string } | { kind: 'reload' };
 
 export interface FeedRead {
   entries: FeedEntry[];
@@ -75,27 +75,37 @@ export class RowFeed {
     return String(await this.redis.call('GET', this.epochKey));
   }
 
-  async currentEpoch(): Promise<string | null> {
-    const v = await this.redis.call('GET', this.epochKey);
-    return typeof v === 'string' ? v : null;
-  }
-
-  /** Every entry after `after`. */
-  async readAfter(after: string): Promise<FeedRead> {
+  /** The epoch and every entry after `after`: one round trip when fewer than a batch are new. */
+  async readAfter(after: string): Promise<FeedRead & { epoch: string | null }> {
+    const [epoch, first] = (await this.redis.call('EVAL', POLL, '2', this.key, this.epochKey, String(COUNT), after)) as [string | null, XReadReply];
     const entries: FeedEntry[] = [];
     let last = after;
+    let batch = first?.[0]?.[1] ?? [];
     for (;;) {
-      const res = (await this.redis.call('XREAD', 'COUNT', String(COUNT), 'STREAMS', this.key, last)) as Array<[string, Array<[string, string[]]>]> | null;
-      const batch = res?.[0]?.[1] ?? [];
       for (const [id, flat] of batch) {
         last = id;
-        const f: Record<string, string> = {};
-        for (let i = 0; i + 1 < flat.length; i += 2) f[flat[i]!] = flat[i + 1]!;
-        if (f['k'] === 'row' && f['id']) entries.push({ kind: 'row', id: f['id'] });
-        else if (f['k'] === 'alias' && f['id']) entries.push({ kind: 'alias', id: f['id'], name: f['name'] ?? '' });
-        else if (f['k'] === 'reload') entries.push({ kind: 'reload' });
+        const entry = entryOf(flat);
+        if (entry) entries.push(entry);
       }
-      if (batch.length < COUNT) return { entries, last };
+      if (batch.length < COUNT) return { epoch: typeof epoch === 'string' ? epoch : null, entries, last };
+      const more = (await this.redis.call('XREAD', 'COUNT', String(COUNT), 'STREAMS', this.key, last)) as XReadReply;
+      batch = more?.[0]?.[1] ?? [];
     }
   }
+}
+
+type XReadReply = Array<[string, Array<[string, string[]]>]> | null;
+
+/** The epoch and the first entries after ARGV[2], in one call. */
+const POLL = `local e = redis.call('GET', KEYS[2])
+local r = redis.call('XREAD', 'COUNT', ARGV[1], 'STREAMS', KEYS[1], ARGV[2])
+return {e, r}`;
+
+function entryOf(flat: string[]): FeedEntry | null {
+  const f: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) f[flat[i]!] = flat[i + 1]!;
+  if (f['k'] === 'row' && f['id']) return { kind: 'row', id: f['id'] };
+  if (f['k'] === 'alias' && f['id']) return { kind: 'alias', id: f['id'], name: f['name'] ?? '' };
+  if (f['k'] === 'reload') return { kind: 'reload' };
+  return null; // a reader's mark
 }

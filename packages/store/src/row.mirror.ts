@@ -79,19 +79,19 @@ export class RowMirror {
   }
 
   private async step(): Promise<void> {
-    if (!this.loaded || !this.feed || this.mustReload) return this.reload();
+    if (!this.loaded || !this.feed) return this.reload();
     try {
-      await this.follow(this.feed);
+      await (this.mustReload ? this.reload() : this.follow(this.feed));
     } catch {
-      // answer from the rows in hand; load them all once the feed answers again
+      // Redis away: answer from the rows in hand; load them all once the feed answers again
       this.mustReload = true;
     }
   }
 
   /** Applies the feed's entries after our position (or loads everything when the feed cannot say what changed). */
   private async follow(feed: RowFeed): Promise<void> {
-    if ((await feed.currentEpoch()) !== this.epoch) return this.reload();
-    const { entries, last } = await feed.readAfter(this.position);
+    const { epoch, entries, last } = await feed.readAfter(this.position);
+    if (epoch !== this.epoch) return this.reload();
     if (entries.length === 0) {
       this.position = last;
       return;
@@ -112,9 +112,15 @@ export class RowMirror {
     const started = Date.now();
     let epoch: string | null = null;
     let position = '0-0';
+    let positioned = true;
     if (this.feed) {
-      epoch = await this.feed.epoch();
-      position = await this.feed.mark();
+      try {
+        epoch = await this.feed.epoch();
+        position = await this.feed.mark();
+      } catch (err) {
+        if (this.loaded) throw err; // keep the rows in hand until the feed can say where they stand
+        positioned = false; // the first load goes on without it, and is done again once the feed answers
+      }
     }
     const rows = new Map<string, ListRow>();
     for await (const row of this.coll.find({}).batchSize(1000)) rows.set(row._id, row);
@@ -132,7 +138,7 @@ export class RowMirror {
     this.epoch = epoch;
     this.position = position;
     this.loaded = true;
-    this.mustReload = false;
+    this.mustReload = !positioned;
     this.loadedAt = started;
     this.lastLoad = { ms: Date.now() - started, rows: rows.size };
   }

@@ -27,6 +27,8 @@ export async function startOpsServer(
   const metrics = createMetrics(deps);
   const timings = new StageTimings(deps.pipeline, metrics.observeStage, log, opts.timings);
   timings.start();
+  // every list row into memory now (one scan of report_list), not at the first request; kept fresh from the feed after
+  void deps.store.rowMirror.fresh().catch((err: Error) => log.warn({ err: err.message }, 'list rows not loaded yet (the first request tries again)'));
   const app = createOpsApp(deps, metrics, log);
   const server = app.listen(deps.config.port, deps.config.host);
   await new Promise<void>((resolve, reject) => {
