@@ -7,7 +7,7 @@
  * store write, enqueue next) are its children, the Redis and MongoDB calls
  * are children of those, and log lines carry the trace id.
  */
-import { STAGES, isDone } from '@gongkai/core';
+import { STAGES, contextOf, isDone, needsOf } from '@gongkai/core';
 import { ingest } from '@gongkai/pipeline';
 import { createLogger } from '@gongkai/runtime';
 import { startOtlpReceiver, startTelemetry, type OtlpReceiver, type ReceivedSpan, type Telemetry } from '@gongkai/telemetry';
@@ -99,6 +99,11 @@ describe('traces of a report run', () => {
       expect(trace.some((s) => s.parentSpanId === write.spanId && db(s) === 'mongodb'), `${stage}: store write has a mongodb child`).toBe(true);
       const load = kids.find((s) => s.name === 'load input')!;
       expect(trace.some((s) => under(s, load) && (db(s) === 'redis' || db(s) === 'mongodb')), `${stage}: load input has db children`).toBe(true);
+      // a first try whose inputs all came through the handoff reads nothing from MongoDB (a stage with a context,
+      // validate's neighbouring years, still reads that)
+      if (needsOf(stage).length > 0 && contextOf(stage).length === 0) {
+        expect(trace.filter((s) => under(s, load) && db(s) === 'mongodb').map((s) => s.name), `${stage}: load input's MongoDB calls`).toEqual([]);
+      }
     }
     const enqueue = trace.find((s) => s.name === 'enqueue next')!;
     expect(trace.some((s) => under(s, enqueue) && db(s) === 'redis'), 'the next job is added through Redis').toBe(true);

@@ -85,7 +85,7 @@ export function startStageWorker(stage: StageName, deps: StageWorkerDeps, opts: 
     }
     try {
       await opts.beforeRun?.(job);
-      const { runId, status, input, handedOn } = await inSpan('load input', phase(attrs, 'load_input'), () => loadInput(stage, job.data, d, log));
+      const { runId, status, input, handedOn } = await inSpan('load input', phase(attrs, 'load_input'), () => loadInput(stage, job.data, d, log, { firstTry: job.attemptsMade === 0 }));
       if (runId !== job.data.runId) {
         log.info({ currentRunId: runId }, 'stale job: the report has a newer run; skipped');
         return { stale: true };

@@ -36,8 +36,16 @@ export interface LoadedInput<S extends StageName> {
  * first stage; otherwise the earlier outputs from the handoff, with MongoDB
  * for what is not there (too big, expired, lost with a Redis restart, or a
  * re-run of a stored report).
+ *
+ * A first try whose every input came through the handoff reads nothing from
+ * MongoDB (on FerretDB each read decodes the whole document): the handoff is
+ * keyed by run, so its outputs are this run's; a job whose report moved to a
+ * newer run meanwhile runs for nothing and is refused at its store write (the
+ * run guard). The report's status matters only to a job that failed before
+ * (a failed report whose job now succeeds gets its dead letter resolved), so
+ * a retried job reads the document.
  */
-export async function loadInput<S extends StageName>(stage: S, payload: JobPayload, deps: InputDeps, log: Logger): Promise<LoadedInput<S>> {
+export async function loadInput<S extends StageName>(stage: S, payload: JobPayload, deps: InputDeps, log: Logger, opts: { firstTry: boolean } = { firstTry: false }): Promise<LoadedInput<S>> {
   const needs = needsOf(stage);
   if (needs.length === 0) {
     const { runId, status, raw } = await loadRaw(payload, deps);
@@ -48,7 +56,10 @@ export async function loadInput<S extends StageName>(stage: S, payload: JobPaylo
     return {};
   });
   const handedOn = needs.filter((s) => s in cached);
-  const loaded = await deps.store.loadOutputs(payload.reportId, needs.filter((s) => !(s in cached)));
+  const stored = needs.filter((s) => !(s in cached));
+  const loaded = stored.length === 0 && opts.firstTry
+    ? { runId: payload.runId, status: 'processing' as const, outputs: {} }
+    : await deps.store.loadOutputs(payload.reportId, stored);
   if (!loaded) throw new PipelineError('INPUT_MISSING', `report ${payload.reportId} is not in the store`);
   const outputs = { ...loaded.outputs, ...cached };
   const missing = needs.filter((s) => !(s in outputs));
