@@ -37,8 +37,10 @@ export const START_FAILURES_MAX = 3;
 export class StartUpError extends Error {
   constructor(
     message: string,
-    readonly service: ServiceName,
+    readonly service: ServiceName | 'traces',
     readonly usage: boolean,
+    /** What to do about it, when not the default (another GONGKAI_PORT). */
+    readonly hint?: string,
   ) {
     super(message);
     this.name = new.target.name;
@@ -69,6 +71,8 @@ export interface SupervisorHandle {
   infra: Infra;
   /** The ops URL (dashboard, API, metrics): the configured one until the ops service reports what it bound (port 0 resolved). */
   readonly opsUrl: string;
+  /** The trace viewer's URL (GONGKAI_TRACES_PORT set), else null. */
+  readonly tracesUrl: string | null;
   /**
    * Resolves with the URL the ops service bound once every service is up
    * (each said so, and ops answers /readyz); rejects with a StartUpError
@@ -108,8 +112,15 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
   await tune();
   const tuner = setInterval(() => void tune(), 30_000);
   tuner.unref();
+  // the trace viewer first: every service sends its spans there from its first job
+  const traces = config.traceViewerPort === null ? null : await startTraceViewer(config, log).catch(async (err: unknown) => {
+    clearInterval(tuner);
+    await infra.stop();
+    throw err;
+  });
   const childEnv: NodeJS.ProcessEnv = {
     ...env, REDIS_URL: infra.redisUrl, MONGO_URL: infra.mongoUrl, GONGKAI_DATA: config.dataDir, GONGKAI_INBOX: config.inbox, GONGKAI_SUPERVISED: '1',
+    ...(traces ? { OTEL_EXPORTER_OTLP_ENDPOINT: traces.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' } : {}),
   };
   const procs: Supervised[] = SERVICES.flatMap((name) =>
     Array.from({ length: stageOfService(name) ? config.stageProcesses : 1 }, (_, index) => ({
@@ -242,6 +253,7 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
     get opsUrl() {
       return opsUrl;
     },
+    tracesUrl: traces?.url ?? null,
     ready,
     failed,
     pids: () => Object.fromEntries(SERVICES.map((n) => [n, of(n)[0]?.child?.pid ?? null])) as Record<ServiceName, number | null>,
@@ -257,10 +269,28 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
         await Promise.all(of('watcher').map(stopService));
         await Promise.all(STAGE_SERVICES.flatMap(of).map(stopService));
         await Promise.all(of('ops').map(stopService));
+        await traces?.close();
         await infra.stop();
         log.info('all stopped');
       })();
       return stopping;
     },
   };
+}
+
+/**
+ * The trace viewer `gongkai start` runs when GONGKAI_TRACES_PORT is set
+ * (packages/telemetry trace.view.ts): an OTLP/HTTP receiver keeping the
+ * latest traces in memory, with pages to look at them. A port in use is a
+ * start-up error naming it.
+ */
+async function startTraceViewer(config: Config, log: Logger): Promise<{ url: string; close(): Promise<void> }> {
+  const { TraceBook, startOtlpReceiver } = await import('@gongkai/telemetry');
+  if (config.telemetry.endpoint) log.warn({ endpoint: config.telemetry.endpoint }, 'GONGKAI_TRACES_PORT is set: spans go to the trace viewer, not to OTEL_EXPORTER_OTLP_ENDPOINT');
+  try {
+    return await startOtlpReceiver({ host: config.host, port: config.traceViewerPort ?? 0, book: new TraceBook() });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    throw new StartUpError(`port ${config.traceViewerPort} on ${config.host} (GONGKAI_TRACES_PORT, the trace viewer) is already in use`, 'traces', true, 'set GONGKAI_TRACES_PORT to a free port (0: any free one)');
+  }
 }

@@ -106,6 +106,8 @@ export const envSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http', 'https']),
   /** How spans are encoded to the endpoint. */
   OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
+  /** `gongkai start` runs a trace viewer on this port (0: any free one) and sends every service's spans to it. */
+  GONGKAI_TRACES_PORT: int(0, 65535).optional(),
 });
 
 /** GONGKAI_<STAGE>_{ATTEMPTS,CONCURRENCY,THREADS,BACKOFF_MS,TIMEOUT_MS} for every stage. */

@@ -6,7 +6,7 @@
  * gongkai status` works, `gongkai start` still refuses it.
  */
 export const OPS_SERVER_KEYS = [
-  'GONGKAI_PORT', 'GONGKAI_HOST', 'GONGKAI_ADMIN_TOKEN', 'GONGKAI_VIEWER_TOKEN', 'GONGKAI_PUBLIC_READ', 'GONGKAI_METRICS_PUBLIC',
+  'GONGKAI_PORT', 'GONGKAI_HOST', 'GONGKAI_ADMIN_TOKEN', 'GONGKAI_VIEWER_TOKEN', 'GONGKAI_PUBLIC_READ', 'GONGKAI_METRICS_PUBLIC', 'GONGKAI_TRACES_PORT',
 ] as const;
 
 /** The environment a command validates: `env` without the keys it does not use. */

@@ -52,6 +52,8 @@ export interface Config {
   handoff: { ttlSec: number; maxBytes: number };
   /** OpenTelemetry traces: exported over OTLP/HTTP to `endpoint` when set; null: off, no SDK loaded. */
   telemetry: { endpoint: string | null; protocol: 'http/protobuf' | 'http/json' };
+  /** Port of the trace viewer `gongkai start` runs (GONGKAI_TRACES_PORT; 0: any free one); null: none. */
+  traceViewerPort: number | null;
   /** Worker processes per stage service under the supervisor (`gongkai start`). @defaultValue 1 */
   stageProcesses: number;
   blobStore: 'fs' | 'gridfs';
@@ -143,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     replayRatePerSec: e.GONGKAI_REPLAY_RATE,
     handoff: { ttlSec: e.GONGKAI_HANDOFF_TTL_S, maxBytes: e.GONGKAI_HANDOFF_MAX_BYTES },
     telemetry: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? null, protocol: e.OTEL_EXPORTER_OTLP_PROTOCOL },
+    traceViewerPort: e.GONGKAI_TRACES_PORT ?? null,
     stageProcesses: e.GONGKAI_STAGE_PROCESSES,
     blobStore: e.GONGKAI_BLOB_STORE,
     auth: {

@@ -4,9 +4,10 @@
  * its cost breakdown from them (the services are separate processes, so
  * their spans come here over OTLP, the way they would reach Jaeger).
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
+import { traceHtml, traceListHtml, type TraceBook } from './trace.view.ts';
 
 export interface ReceivedSpan {
   traceId: string;
@@ -69,24 +70,55 @@ async function bodyOf(req: IncomingMessage): Promise<Buffer> {
   return req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
 }
 
-export async function startOtlpReceiver(): Promise<OtlpReceiver> {
+export interface OtlpReceiverOptions {
+  host?: string;
+  /** @defaultValue 0 (any free port) */
+  port?: number;
+  /**
+   * Keep the spans in this book, bounded, and serve it as pages (`/` the
+   * latest traces, `/trace/:id` one trace): a trace viewer. Without it the
+   * spans are all kept in `spans` (tests, the bench).
+   */
+  book?: TraceBook;
+}
+
+export async function startOtlpReceiver(opts: OtlpReceiverOptions = {}): Promise<OtlpReceiver> {
   const r: Omit<OtlpReceiver, 'url' | 'close'> = { spans: [], refused: 0 };
+  const { book } = opts;
   const server = createServer((req, res) => {
     void (async () => {
+      const url = new URL(req.url ?? '/', 'http://receiver');
+      if (book && req.method === 'GET') return void viewPage(book, url, res);
       const body = await bodyOf(req);
-      if (req.method !== 'POST' || req.url !== '/v1/traces' || !String(req.headers['content-type']).includes('json')) {
+      if (req.method !== 'POST' || url.pathname !== '/v1/traces' || !String(req.headers['content-type']).includes('json')) {
         r.refused++;
         res.writeHead(415).end();
         return;
       }
-      r.spans.push(...decodeOtlpJson(JSON.parse(body.toString('utf8')) as OtlpExport));
+      const spans = decodeOtlpJson(JSON.parse(body.toString('utf8')) as OtlpExport);
+      if (book) book.add(spans);
+      else r.spans.push(...spans);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     })().catch(() => res.writeHead(400).end());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
   const { port } = server.address() as AddressInfo;
   return Object.assign(r, {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
+}
+
+function viewPage(book: TraceBook, url: URL, res: ServerResponse): void {
+  const html = (status: number, body: string) =>
+    void res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" }).end(body);
+  if (url.pathname === '/') return html(200, traceListHtml(book, url.searchParams.get('q') ?? ''));
+  const m = /^\/trace\/([0-9a-f]{32})$/.exec(url.pathname);
+  const spans = m ? book.get(m[1]!) : undefined;
+  if (!spans) return html(404, '<!doctype html><p>No such trace (only the latest are kept). <a href="/">All traces</a></p>');
+  html(200, traceHtml(m![1]!, spans));
 }

@@ -25,7 +25,7 @@ export function failureOf(e: unknown): Failure {
   if (e instanceof ReportRefError) return { message: e.message, usage: true };
   if (e instanceof ReplayRefusedError) return { message: e.message, usage: true, hint: e.reason === 'permanent' ? 'see: gongkai status (recent failures)' : 'see: gongkai status' };
   if (e instanceof StartUpError) {
-    return e.usage ? { message: e.message, usage: true, hint: 'e.g. GONGKAI_PORT=0 npm start (any free port)' } : { message: e.message, usage: false, complete: true };
+    return e.usage ? { message: e.message, usage: true, hint: e.hint ?? 'e.g. GONGKAI_PORT=0 npm start (any free port)' } : { message: e.message, usage: false, complete: true };
   }
   if (e instanceof DataDirInUseError) {
     return { message: e.message, usage: true, hint: `another gongkai (pid ${e.holder}) owns this data folder: stop it, or set GONGKAI_DATA to another folder` };

@@ -44,6 +44,7 @@ export const startCommand: Command = {
     err(`  dashboard  ${url}/admin/queues`);
     err(`  reports    ${url}/reports`);
     err(`  status     ${url}/api/status   (or: npx gongkai status)`);
+    if (sup.tracesUrl) err(`  traces     ${sup.tracesUrl}/`);
     err(`  redis      ${sup.infra.redisUrl}${sup.infra.servers.redis ? ' (embedded)' : ''}`);
     err(`  mongodb    ${sup.infra.mongoUrl}${sup.infra.servers.mongo ? ' (embedded FerretDB)' : ''}`);
     err('Ctrl-C stops everything.');
