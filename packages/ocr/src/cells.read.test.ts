@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { latticeCells } from './cells.lattice.ts';
 import { closeOpenEnds } from './rulings.find.ts';
 import { GUESS_CONF, asDigits, cellWords, drawStrip, layoutStrip, planCells, replaceCells } from './cells.read.ts';
-import type { OcrWord } from './ocr.types.ts';
+import type { OcrEngine, OcrWord } from './ocr.types.ts';
+import { readCells } from './ocr.document.ts';
 import type { GreyImage } from './skew.estimate.ts';
 
 const rule = (at: number, from: number, to: number) => ({ at, from, to, thickness: 3 });
@@ -60,6 +61,20 @@ describe('closeOpenEnds', () => {
     expect(closeOpenEnds(closed, 300).horizontal).toHaveLength(3);
     // verticals crossed by no rule are no table
     expect(closeOpenEnds({ horizontal: [], vertical: open.vertical }, 300).horizontal).toHaveLength(0);
+  });
+
+  it('closes the cut across merged label columns too: the rules inside the table reach only the value columns', () => {
+    // two label columns (x 50..100..150) merged down the page, crossed by no horizontal rule; value columns 150..400 are
+    const cut = {
+      horizontal: [rule(100, 150, 400), rule(200, 150, 400), rule(300, 100, 400)],
+      vertical: [rule(50, 20, 300), rule(100, 20, 300), rule(150, 20, 300), rule(250, 20, 300), rule(400, 20, 300)],
+    };
+    const closed = closeOpenEnds(cut, 300);
+    expect(closed.horizontal.filter((h) => h.at === 20)).toEqual([{ at: 20, from: 50, to: 400, thickness: 2 }]);
+    // the row above the first rule is a lattice row: its label cell and its two value cells
+    expect(latticeCells(closed, 300).filter((c) => c.y1 <= 100 && c.x0 >= 150)).toHaveLength(2);
+    // the bottom has its rule over the value columns: nothing added there
+    expect(closed.horizontal.filter((h) => h.at > 300)).toHaveLength(0);
   });
 });
 
@@ -136,5 +151,28 @@ describe('the cell pass', () => {
     expect(w?.text).toBe('办结');
     expect((w?.lineBottom ?? 0) - (w?.lineTop ?? 0)).toBeLessThanOrEqual(50);
     expect(w?.x0).toBeGreaterThanOrEqual(500);
+  });
+
+  it('sends a cell the line reading left empty on to the digits reading (a lone "1" is often lost in a line), flagged', async () => {
+    // the page reading missed the number cell's ink; the line strip reads nothing there, the digits strip reads "1"
+    const missed = words.filter((w) => w.text !== '3l1');
+    const asked: string[] = [];
+    const engine: OcrEngine = {
+      name: 'scripted', version: async () => 'test', recognize: async () => [],
+      readStrip: async (strip, kind) => {
+        asked.push(kind);
+        // one slot per strip here: the word sits inside it
+        return kind === 'digits' ? [word('1', 32, 32, 60, 70, 0.96)] : [];
+      },
+    };
+    const read = { words: missed, dpi: 300, prepared: { clean: img, straight: img, rulings: rules, skew: 0, rotation: 0 } };
+    const out = await readCells(engine, read, 1, Date.now() + 60_000);
+    expect(asked).toEqual(['line', 'digits', 'vertical']);
+    const one = out.words.find((w) => w.text === '1');
+    expect(one).toBeDefined();
+    expect(one!.x0).toBeGreaterThanOrEqual(100);
+    expect(one!.x1).toBeLessThanOrEqual(300);
+    // found by the cell reading alone: kept, below the uncertainty bar
+    expect(one!.conf).toBe(GUESS_CONF);
   });
 });

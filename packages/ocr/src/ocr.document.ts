@@ -90,12 +90,13 @@ export async function readCells(engine: OcrEngine, read: PageRead, pageNo: numbe
     const back = cellWords(strip, found, pageNo);
     words = replaceCells(words, back);
     if (kind !== 'line') continue;
-    for (const b of back) {
-      // no Chinese in it (一 is a dash or a rule's stub as often): a number or a mark read as letters ("]" for 1); the digits reading decides, flagged
-      if (!b.word || /[^\P{Script=Han}一]/u.test(b.word.text)) continue;
-      const page = asDigits(b.word.text);
-      const job = jobs.find((j) => j.cell === b.cell);
-      if (job) Object.assign(job, { kind: 'digits', page: page ? { digits: page.digits, guessed: true } : null });
+    for (const job of jobs.filter((j) => j.kind === 'line')) {
+      // nothing read (a lone thin "1" is often lost in a line reading) or no Chinese in it (一 is a dash or a rule's stub as often):
+      // a number or a mark read as letters ("]" for 1); the digits reading decides, flagged
+      const word = back.find((b) => b.cell === job.cell)?.word;
+      if (word && /[^\P{Script=Han}一]/u.test(word.text)) continue;
+      const page = word ? asDigits(word.text) : null;
+      Object.assign(job, { kind: 'digits', page: page ? { digits: page.digits, guessed: true } : null });
     }
   }
   return { ...read, words };

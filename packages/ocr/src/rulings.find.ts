@@ -100,9 +100,11 @@ export function eraseRulings(img: GreyImage, rules: { horizontal: PixelRule[]; v
  * A table cut by a page break often has no rule along the cut (the printer
  * draws none there): its vertical rules just stop together, and the row they
  * hold would fall outside the grid (its numbers then look like a running
- * header). Where three or more vertical rules of a ruled table end at the
- * same height with no horizontal rule there, a rule is added along their
- * ends. Returns new rulings; nothing is drawn.
+ * header). Where three or more vertical rules of a ruled table (a horizontal
+ * rule crosses three or more of them; merged label columns at its side are
+ * crossed by fewer) end at the same height with no horizontal rule there, a
+ * rule is added along their ends, across all of them: the page cut the label
+ * columns too. Returns new rulings; nothing is drawn.
  */
 export function closeOpenEnds(rules: { horizontal: PixelRule[]; vertical: PixelRule[] }, dpi: number): { horizontal: PixelRule[]; vertical: PixelRule[] } {
   const tol = Math.max(4, Math.round(dpi / 40));
@@ -119,10 +121,11 @@ export function closeOpenEnds(rules: { horizontal: PixelRule[]; vertical: PixelR
       const y = g.reduce((s, v) => s + v[end], 0) / g.length;
       const x0 = Math.min(...g.map((v) => v.at));
       const x1 = Math.max(...g.map((v) => v.at));
-      if (rules.horizontal.some((h) => Math.abs(h.at - y) <= tol && h.from <= x0 + tol && h.to >= x1 - tol)) continue;
-      // part of a ruled table: some horizontal rule crosses these verticals
-      const crossed = rules.horizontal.some((h) => h.from <= x0 + tol && h.to >= x1 - tol && g.some((v) => h.at >= v.from - tol && h.at <= v.to + tol));
-      if (!crossed) continue;
+      // how many of these verticals a horizontal rule reaches across (a merged label column on the left is crossed by none)
+      const across = (h: PixelRule) => g.filter((v) => v.at >= h.from - tol && v.at <= h.to + tol && h.at >= v.from - tol && h.at <= v.to + tol).length;
+      if (rules.horizontal.some((h) => Math.abs(h.at - y) <= tol && across({ ...h, at: y }) >= 3)) continue;
+      // part of a ruled table: some horizontal rule crosses three or more of these verticals
+      if (!rules.horizontal.some((h) => across(h) >= 3)) continue;
       added.push({ at: y, from: x0, to: x1, thickness: 2 });
     }
   }
