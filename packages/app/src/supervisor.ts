@@ -101,7 +101,7 @@ export async function superviseAll(config: Config, log: Logger, env: NodeJS.Proc
   const infra = await startInfra(config, config.port === 0 ? {} : { opsUrl });
   const store = await ReportStore.open(infra.mongoUrl, config.mongoDb);
   // the list rows of reports written by an older version (or around the store) rebuilt before ops reads them
-  await store.ensureIndexes().then(() => store.listRows.sync()).finally(() => store.close());
+  await store.ensureIndexes().then(() => store.listRows.syncOnce()).finally(() => store.close());
   // the embedded FerretDB needs its tables indexed the way its lookups by _id read them
   // (packages/embedded/src/ferretdb.indexes.ts); again later for collections created since
   const tune = async () => {

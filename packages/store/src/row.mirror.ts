@@ -123,13 +123,12 @@ export class RowMirror {
       }
     }
     const rows = new Map<string, ListRow>();
-    for await (const row of this.coll.find({}).batchSize(1000)) rows.set(row._id, row);
+    const index = new AgencyIndex();
+    for await (const row of this.coll.find({}).batchSize(1000)) rows.set(row._id, kept(row, index));
     const aliases = new Map<string, string[]>();
     for await (const s of this.sources.find({ uri: { $exists: true } }, { projection: { reportId: 1, name: 1 } }).batchSize(1000)) {
       if (s.name) (aliases.get(s.reportId) ?? aliases.set(s.reportId, []).get(s.reportId)!).push(s.name);
     }
-    const index = new AgencyIndex();
-    for (const [id, row] of rows) index.put(id, agencyRowOf(row));
     // all at once, after the reads: a reader meanwhile sees the rows before or after, never half of them
     this.rowsById = rows;
     this.aliasNames = aliases;
@@ -144,9 +143,11 @@ export class RowMirror {
   }
 
   private put(id: string, row: ListRow | null): void {
-    if (row) this.rowsById.set(id, row);
-    else this.rowsById.delete(id);
-    this.index.put(id, row ? agencyRowOf(row) : null);
+    if (row) this.rowsById.set(id, kept(row, this.index));
+    else {
+      this.rowsById.delete(id);
+      this.index.put(id, null);
+    }
     this.sorted.clear();
   }
 
@@ -189,6 +190,12 @@ export class RowMirror {
   agencyNames(): string[] {
     return [...new Set([...this.rowsById.values()].map((r) => r.agency).filter((a): a is string => !!a))];
   }
+}
+
+/** A row as memory keeps it: its agency part goes to the agency index (parsed once), not kept twice. */
+function kept(row: ListRow, index: AgencyIndex): ListRow {
+  index.put(row._id, agencyRowOf(row));
+  return { ...row, comparable: '' };
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
