@@ -86,7 +86,7 @@ describe('traces of a report run', () => {
       expect(under(job!, root!), `process ${stage} under report.intake`).toBe(true);
       const kids = trace.filter((s) => s.parentSpanId === job!.spanId);
       const names = kids.map((s) => s.name);
-      for (const part of ['queue wait', 'load input', 'stage thread', 'store write', 'progress read']) expect(names, `${stage}: ${part}`).toContain(part);
+      for (const part of ['queue wait', 'load input', 'stage thread', 'store write', 'progress write']) expect(names, `${stage}: ${part}`).toContain(part);
       if (stage !== ran.at(-1)) expect(names, `${stage} hands on and queues the next stage`).toEqual(expect.arrayContaining(['handoff put', 'enqueue next']));
       const thread = kids.find((s) => s.name === 'stage thread')!;
       expect(trace.filter((s) => s.parentSpanId === thread.spanId).map((s) => s.name)).toEqual(expect.arrayContaining(['thread hop out', 'stage run', 'thread hop back']));

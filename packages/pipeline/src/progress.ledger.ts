@@ -15,6 +15,26 @@ export interface Progress {
   at: number;
 }
 
+/** ProgressLedger.advance: KEYS hash, due; ARGV reportId, runId, risk, last step, record if safe, record at risk, due at. */
+const ADVANCE = `
+local risk = ARGV[3] == '1'
+if not risk then
+  local prev = redis.call('HGET', KEYS[1], ARGV[1])
+  if prev then
+    local ok, p = pcall(cjson.decode, prev)
+    risk = ok and p.runId == ARGV[2] and p.risk == true
+  end
+end
+if ARGV[4] == '1' and not risk then
+  redis.call('HDEL', KEYS[1], ARGV[1])
+  redis.call('ZREM', KEYS[2], ARGV[1])
+  return 0
+end
+redis.call('HSET', KEYS[1], ARGV[1], risk and ARGV[6] or ARGV[5])
+redis.call('ZADD', KEYS[2], ARGV[7], ARGV[1])
+return risk and 1 or 0
+`;
+
 /**
  * A small Redis-side ledger of every report in flight: its last confirmed
  * step and the job expected next, due for a check at a given time. Cheap to
@@ -42,6 +62,20 @@ export class ProgressLedger {
   /** Records a step and when to look at the report again. */
   async record(p: Progress, dueAt: number): Promise<void> {
     await this.redis.multi().hset(this.hash, p.reportId, JSON.stringify(p)).zadd(this.due, dueAt, p.reportId).exec();
+  }
+
+  /**
+   * A stage's step, in one round trip: the record of `p` is written (due at
+   * `dueAt`) or, for a run's last step without risk, the report leaves the
+   * ledger. The step is at risk when `p.risk` says so or an earlier record of
+   * the same run did (a retried job earlier in the run: its late write may
+   * yet erase later outputs). Returns whether it is at risk.
+   */
+  async advance(p: Progress, dueAt: number): Promise<boolean> {
+    const atRisk = JSON.stringify({ ...p, risk: true });
+    const safe = JSON.stringify({ ...p, risk: false });
+    const r = await this.redis.eval(ADVANCE, 2, this.hash, this.due, p.reportId, p.runId, p.risk ? '1' : '0', p.next ? '0' : '1', safe, atRisk, String(dueAt));
+    return r === 1;
   }
 
   async clear(reportId: string): Promise<void> {

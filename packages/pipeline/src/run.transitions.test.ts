@@ -28,7 +28,7 @@ const files = ['packages', 'services'].flatMap((d) => readdirSync(join(root, d))
 
 /** A write and the files allowed to make it. */
 const WRITES: Array<[string, RegExp, string[]]> = [
-  ['writes the progress ledger', /\.progress\.(record|clear|reschedule)\(/, ['packages/pipeline/src/run.transitions.ts']],
+  ['writes the progress ledger', /\.progress\.(record|advance|clear|reschedule)\(/, ['packages/pipeline/src/run.transitions.ts']],
   ['enqueues a stage job', /\.enqueue(Bulk)?\(/, ['packages/pipeline/src/run.transitions.ts']],
   ['changes a report status', /store\.(intake|saveStageOutput|markFailed|startRun|resume)\(/, ['packages/pipeline/src/run.transitions.ts', 'packages/pipeline/src/dead-letter.ts']],
   ['dead-letters a job', /from '\.\/dead-letter\.ts'/, ['packages/pipeline/src/run.transitions.ts']],

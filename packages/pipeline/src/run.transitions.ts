@@ -204,12 +204,9 @@ function progressOf(job: RunJob, stage: Progress['stage'], next: Progress['next'
  * the ledger.
  */
 async function recordProgress(deps: RunDeps, job: RunJob, stage: StageName, next: Progress['next']): Promise<boolean> {
-  const ledger = deps.pipeline.progress;
-  const prev = await ledger.get(job.data.reportId);
-  const risk = (prev?.runId === job.data.runId && prev.risk) || (job.attemptsStarted ?? 1) > 1 || job.attemptsMade > 0;
-  if (!next && !risk) await ledger.clear(job.data.reportId);
-  else await ledger.record(progressOf(job, stage, next, risk), Date.now() + deps.pipeline.settleMs);
-  return risk;
+  const retried = (job.attemptsStarted ?? 1) > 1 || job.attemptsMade > 0;
+  // the earlier record's risk is read and the step written in one round trip
+  return deps.pipeline.progress.advance(progressOf(job, stage, next, retried), Date.now() + deps.pipeline.settleMs);
 }
 
 // ------------------------------------------------------------------ fail

@@ -42,7 +42,7 @@ function tracedDeps(deps: StageWorkerDeps, attrs: Attributes): StageWorkerDeps {
   if (!tracing()) return deps;
   const a = () => attrs;
   const handoff = (h: unknown) => traced(h as object, { put: { name: 'handoff put', phase: 'handoff' }, clear: { name: 'handoff clear', phase: 'handoff' } }, a);
-  const progress = (p: unknown) => traced(p as object, { get: { name: 'progress read', phase: 'progress' }, record: { name: 'progress write', phase: 'progress' }, clear: { name: 'progress clear', phase: 'progress' } }, a);
+  const progress = (p: unknown) => traced(p as object, { get: { name: 'progress read', phase: 'progress' }, record: { name: 'progress write', phase: 'progress' }, advance: { name: 'progress write', phase: 'progress' }, clear: { name: 'progress clear', phase: 'progress' } }, a);
   return {
     ...deps,
     store: traced(deps.store, { saveStageOutput: { name: 'store write', phase: 'store_write' } }, a),

@@ -1,0 +1,47 @@
+/**
+ * The progress ledger's step write (`advance`), on real Redis: one round
+ * trip that reads the earlier record's risk and writes the step, or lets a
+ * finished run without risk leave the ledger.
+ */
+import type { Progress } from '@gongkai/pipeline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEnv, type TestEnv } from '../helpers/test-env.ts';
+
+let t: TestEnv;
+beforeAll(async () => {
+  t = await testEnv('progress');
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+const step = (reportId: string, runId: string, over: Partial<Progress> = {}): Progress => ({
+  reportId, runId, stage: 'segment', next: { stage: 'extract', jobId: `${reportId}-extract` }, heal: 0, risk: false, at: Date.now(), ...over,
+});
+const dueOf = (id: string) => t.pipeline.connection.zscore(`${t.config.queuePrefix}:progress:due`, id);
+
+describe('progress ledger: a step in one round trip', () => {
+  it('writes the step and when to look again; a run finished without risk leaves the ledger', async () => {
+    const ledger = t.pipeline.progress;
+    expect(await ledger.advance(step('a', 'run1'), 1000)).toBe(false);
+    expect(await ledger.get('a')).toMatchObject({ runId: 'run1', stage: 'segment', risk: false, next: { stage: 'extract' } });
+    expect(await dueOf('a')).toBe('1000');
+    expect(await ledger.advance(step('a', 'run1', { stage: 'validate', next: null }), 2000)).toBe(false);
+    expect(await ledger.get('a')).toBeNull();
+    expect(await dueOf('a')).toBeNull();
+  });
+
+  it('carries the risk of an earlier step of the same run, not of another run', async () => {
+    const ledger = t.pipeline.progress;
+    expect(await ledger.advance(step('b', 'run1', { risk: true }), 1000)).toBe(true);
+    // a later step of the run, itself not retried: still at risk, and kept after the last stage for one more check
+    expect(await ledger.advance(step('b', 'run1', { stage: 'extract' }), 2000)).toBe(true);
+    expect(await ledger.get('b')).toMatchObject({ stage: 'extract', risk: true });
+    expect(await ledger.advance(step('b', 'run1', { stage: 'validate', next: null }), 3000)).toBe(true);
+    expect(await ledger.get('b')).toMatchObject({ stage: 'validate', next: null, risk: true });
+    expect(await dueOf('b')).toBe('3000');
+    // a new run of the report starts clean
+    expect(await ledger.advance(step('b', 'run2', { stage: 'validate', next: null }), 4000)).toBe(false);
+    expect(await ledger.get('b')).toBeNull();
+  });
+});
