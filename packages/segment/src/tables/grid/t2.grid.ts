@@ -96,7 +96,7 @@ export function matchT2(rows: readonly GridRow[]): ReportTable | null {
       }
       continue;
     }
-    const spec = matchLabel(valueCells(row).labels.map((c) => c.key).join(''), ROW_SPECS);
+    const spec = matchLabel(valueCells(row).labels.map((c) => c.key).join(''), ROW_SPECS, row.source === 'ocr');
     if (!spec) {
       // a row with figures inside 表二 that is no row of the form (an agency's own addition, a lost label) stays unread, named
       if (header && row.grid === header.grid && !isTextRow(row)) table.unparsed.push(unparsedRow(row, 'row label is no row of 表二'));

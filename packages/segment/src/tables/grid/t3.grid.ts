@@ -4,7 +4,9 @@
  * it does not (Markdown: the last seven value cells). Rows whose label was
  * lost are placed by position between labelled rows, only when exactly one
  * set of template rows fits the gap, and are kept only when the table's
- * identities hold with them. A row that cannot be placed goes to `unparsed`.
+ * identities hold with them; so are rows of an OCR'd grid whose label means
+ * no row (a label misread beyond matching). A row that cannot be placed goes
+ * to `unparsed`.
  */
 import { T3_COLUMNS, type ReportTable } from '@gongkai/core';
 import { isTextRow, valueCells, type GridRow, type RowCell } from './grid.rows.ts';
@@ -202,7 +204,7 @@ function placeGaps(items: Array<{ row: GridRow; values: RowCell[]; id: string | 
  * label was lost — the first row with a number under 表三's column header.
  */
 function firstRow(rows: readonly GridRow[]): number {
-  const labelled = rows.findIndex((r) => matchLabel(valueCells(r).labels.map((c) => c.key).join(''), ROW_SPECS)?.id === 'new_received');
+  const labelled = rows.findIndex((r) => matchLabel(valueCells(r).labels.map((c) => c.key).join(''), ROW_SPECS, r.source === 'ocr')?.id === 'new_received');
   const header = rows.findIndex(isT3Header);
   if (header < 0 || (labelled >= 0 && labelled < header)) return labelled;
   const data = rows.findIndex((r, i) => i > header && !isTextRow(r));
@@ -246,20 +248,21 @@ export function matchT3(rows: readonly GridRow[]): ReportTable | null {
         k++;
       }
     }
-    let spec: LabelSpec | null = label === '' ? null : matchLabel(label, ROW_SPECS);
+    let spec: LabelSpec | null = label === '' ? null : matchLabel(label, ROW_SPECS, row.source === 'ocr');
     if (spec && GROUP_OF[spec.id] && lastGroup !== GROUP_OF[spec.id]) spec = null;
     if (values === null) {
       if (isTextRow(row) && spec && !IS_SUM.has(spec.id)) pendingLabel = { key: label, row };
       else if (!isTextRow(row)) table.unparsed.push(unparsedRow(row, `${spec?.id ?? 'row'}: not seven value cells`));
       continue;
     }
-    if (!spec && pendingLabel) spec = matchLabel(pendingLabel.key, ROW_SPECS);
+    if (!spec && pendingLabel) spec = matchLabel(pendingLabel.key, ROW_SPECS, pendingLabel.row.source === 'ocr');
     pendingLabel = null;
     if (spec) {
       lastGroup = spec.id.split('.')[0] as string;
       if (V2021.has(spec.id)) variant = '2021';
     }
-    if (spec === null && label !== '') {
+    // an OCR'd label that means no row was most likely misread (出版物 read as 这生人): the row is placed by position, as a row whose label was lost
+    if (spec === null && label !== '' && row.source !== 'ocr') {
       table.unparsed.push(unparsedRow(row, `row label "${labels.map((c) => c.cell.text).join(' ')}" is no row of 表三`));
       continue;
     }
