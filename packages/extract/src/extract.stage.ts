@@ -44,5 +44,5 @@ export function extract(input: { decode: DecodeResult; segment: SegmentResult })
   found.push(...deriveFromText(doc, found));
   breakdowns.sort((a, b) => a.start - b.start);
   // OCR'd text: each figure's page and box on the page image (decode's regions)
-  return placeOnPages({ ...selectMetrics(found, input.segment.meta?.regime ?? 'A'), breakdowns }, input.decode.regions);
+  return placeOnPages({ ...selectMetrics(found, input.segment.meta?.regime ?? 'A'), breakdowns }, input.decode.regions, text);
 }

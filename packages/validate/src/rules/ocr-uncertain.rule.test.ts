@@ -27,4 +27,23 @@ describe('OCR_UNCERTAIN', () => {
   it('says nothing about a report read from text', () => {
     expect(checkOcrUncertain(ctx([metric('requests.received.total', 41, 100)]), [sumFails(95, 105)])).toEqual([]);
   });
+
+  it('in an OCR\'d report, an identity that fails with none of its figures doubtful puts each of them under OCR_UNCERTAIN, to be treated as unknown', () => {
+    const ocrCtx = (metrics: Metric[]) => ({
+      input: { decode: { text: '', decode: { ocr: { engine: 'tesseract', version: '5.3.0', pages: 2, meanConfidence: 0.9 } } }, extract: { metrics, mentions: [], breakdowns: [] } },
+    }) as unknown as RuleContext;
+    const a = metric('t3.granted.total', 5, 200);
+    const b = metric('t3.total.total', 3, 210);
+    const outside = metric('t3.new_received.total', 3, 400);
+    const out = checkOcrUncertain(ocrCtx([a, b, outside]), [sumFails(195, 215)]);
+    expect(out.map((f) => f.data)).toEqual([
+      { key: 't3.granted.total', read: 5, value: null, contradictedBy: 'T3_TOTAL_SUM' },
+      { key: 't3.total.total', read: 3, value: null, contradictedBy: 'T3_TOTAL_SUM' },
+    ]);
+    // a doubtful figure in the identity takes the blame alone
+    const doubtful = metric('t3.granted.total', 5, 200, true);
+    expect(checkOcrUncertain(ocrCtx([doubtful, b, outside]), [sumFails(195, 215)]).map((f) => f.data?.['key'])).toEqual(['t3.granted.total']);
+    // a report read from its text layer: the identity's own finding says it, no OCR finding
+    expect(checkOcrUncertain(ctx([a, b]), [sumFails(195, 215)])).toEqual([]);
+  });
 });
