@@ -175,4 +175,26 @@ describe('the cell pass', () => {
     // found by the cell reading alone: kept, below the uncertainty bar
     expect(one!.conf).toBe(GUESS_CONF);
   });
+
+  it('reads as digits a cell of a row of numbers that the page read as a character ("工" for 1), but not the row\'s label', () => {
+    // one row: a label cell, then four number cells, the third read as 工
+    const row = {
+      horizontal: [rule(100, 100, 700), rule(200, 100, 700)],
+      vertical: [rule(100, 100, 200), rule(300, 100, 200), rule(400, 100, 200), rule(500, 100, 200), rule(600, 100, 200), rule(700, 100, 200)],
+    };
+    const inked = page(800, 300, [[150, 130, 250, 170], [340, 130, 360, 170], [440, 130, 460, 170], [540, 130, 560, 170], [640, 130, 660, 170]]);
+    const read = [word('规章', 150, 130, 250, 170), word('0', 340, 130, 360, 170), word('0', 440, 130, 460, 170), word('工', 540, 130, 560, 170, 0.85), word('1', 640, 130, 660, 170)];
+    const jobs = planCells(inked, latticeCells(row, 300), read);
+    const short = jobs.find((j) => j.cell.x0 > 500 && j.cell.x0 < 510);
+    expect(short).toMatchObject({ kind: 'digits', page: null });
+    expect(jobs.find((j) => j.cell.x0 < 110)).toBeUndefined();
+    // the digits reading decides, flagged (the page did not read a number there)
+    const strip = layoutStrip(jobs, 'digits', 4, 20, inked);
+    const slot = strip.slots.findIndex((x) => x.job === short);
+    const at = strip.slots[slot]!;
+    const back = cellWords(strip, [word('1', at.dx + 2, at.dy + 2, at.dx + 20, at.dy + 40, 0.95)], 1).find((b) => b.cell === short!.cell);
+    expect(back?.word).toMatchObject({ text: '1', conf: GUESS_CONF });
+    // a row with fewer than three numbers is no row of numbers: its short cells keep the page reading
+    expect(planCells(inked, latticeCells(row, 300), read.filter((w) => w.text !== '0')).find((j) => j.cell.x0 > 500 && j.cell.x0 < 510)).toBeUndefined();
+  });
 });

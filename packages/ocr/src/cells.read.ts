@@ -94,6 +94,8 @@ export interface CellJob {
   ink: PixelCell;
   /** The page reading's text of the cell, as a number (digits cells). */
   page: { digits: string; guessed: boolean } | null;
+  /** A cell the page read as a character or two (planCells: read as digits only in a row of numbers). */
+  short?: boolean;
 }
 
 /**
@@ -116,8 +118,31 @@ export function planCells(img: GreyImage, cells: readonly PixelCell[], words: re
     else if (h > 2.5 * w && ink.y1 - ink.y0 > 1.5 * (ink.x1 - ink.x0)) jobs.push({ kind: 'vertical', cell, ink, page: null });
     // ink the page reading missed, read badly, or read as a block spilling over the cell's rules: read the cell on its own
     else if (mine.length === 0 || meanOf(mine) < POOR_CELL_BELOW || mine.some((m) => spills(m, cell))) jobs.push({ kind: 'line', cell, ink, page: null });
+    else if (mine.reduce((n, m) => n + m.text.length, 0) <= 2) jobs.push({ kind: 'line', cell, ink, page: null, short: true });
   }
-  return jobs;
+  return inNumberRows(jobs);
+}
+
+/** Cells of one table row: the same top and bottom rules (within a few pixels). */
+const sameRow = (a: PixelCell, b: PixelCell) => Math.abs(a.y0 - b.y0) <= 4 && Math.abs(a.y1 - b.y1) <= 4;
+
+/**
+ * A cell of a row of numbers, right of its first number, read by the page
+ * as a character or two ("工" for 1): a number misread as a character, so
+ * the digits reading decides (flagged: the page did not read a number).
+ * Short cells anywhere else keep the page reading.
+ */
+function inNumberRows(jobs: CellJob[]): CellJob[] {
+  const out: CellJob[] = [];
+  for (const j of jobs) {
+    if (!j.short) {
+      out.push(j);
+      continue;
+    }
+    const numbers = jobs.filter((o) => o.kind === 'digits' && sameRow(o.cell, j.cell));
+    if (numbers.length >= 3 && numbers.some((o) => o.cell.x1 <= j.cell.x0)) out.push({ kind: 'digits', cell: j.cell, ink: j.ink, page: null });
+  }
+  return out;
 }
 
 /** Where each crop sits in the strip: digits crops stacked top to bottom, vertical crops left to right. */
