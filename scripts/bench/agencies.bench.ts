@@ -138,7 +138,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
     const t0 = Date.now();
     const templates = await storeTemplates(store, c.dir, files);
     if (!copyInSqlite(join(config.dataDir, 'ferretdb', 'data'), templates, n)) await copyWithDriver(store, templates, n);
-    const count = await store.reports.countDocuments({});
+    const count = await store.listRows.rows.countDocuments({}); // the small rows (a count of the reports reads every 260-KB document on FerretDB)
     process.stderr.write(`  ${count} report documents (${files.length} generated reports copied) in ${Math.round((Date.now() - t0) / 1000)} s\n`);
 
     const ops = await startOpsServer({ config, store, pipeline, log }, log, { timings: { everyMs: 60_000, since: 0 } });
