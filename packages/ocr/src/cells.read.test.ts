@@ -176,7 +176,7 @@ describe('the cell pass', () => {
     expect(one!.conf).toBe(GUESS_CONF);
   });
 
-  it('reads as digits a cell of a row of numbers that the page read as a character ("工" for 1), but not the row\'s label', () => {
+  it('reads as digits a cell of a row of numbers that the page read as a character ("工" for 1), but not the row\'s label', async () => {
     // one row: a label cell, then four number cells, the third read as 工
     const row = {
       horizontal: [rule(100, 100, 700), rule(200, 100, 700)],
@@ -187,6 +187,9 @@ describe('the cell pass', () => {
     const jobs = planCells(inked, latticeCells(row, 300), read);
     const short = jobs.find((j) => j.cell.x0 > 500 && j.cell.x0 < 510);
     expect(short).toMatchObject({ kind: 'digits', page: null });
+    // read poorly too (a line job before): still the digits reading
+    const poorly = planCells(inked, latticeCells(row, 300), read.map((w) => (w.text === '工' ? { ...w, conf: 0.4 } : w)));
+    expect(poorly.find((j) => j.cell.x0 > 500 && j.cell.x0 < 510)).toMatchObject({ kind: 'digits', page: null });
     expect(jobs.find((j) => j.cell.x0 < 110)).toBeUndefined();
     // the digits reading decides, flagged (the page did not read a number there)
     const strip = layoutStrip(jobs, 'digits', 4, 20, inked);
@@ -194,6 +197,23 @@ describe('the cell pass', () => {
     const at = strip.slots[slot]!;
     const back = cellWords(strip, [word('1', at.dx + 2, at.dy + 2, at.dx + 20, at.dy + 40, 0.95)], 1).find((b) => b.cell === short!.cell);
     expect(back?.word).toMatchObject({ text: '1', conf: GUESS_CONF });
+    // the page missed the cell and its line reading gave a character: in a row of numbers the digits reading still decides
+    const asked: string[] = [];
+    const engine: OcrEngine = {
+      name: 'scripted', version: async () => 'test', recognize: async () => [],
+      readStrip: async (s, kind) => {
+        asked.push(kind);
+        if (kind === 'line') return [word('工', 32, 32, 60, 70, 0.9)];
+        // the digits strip: the row's four number cells in order, 52-pixel crops 30 apart (pad 6, gap 30 at 300 dpi)
+        return kind === 'digits' ? ['0', '0', '1', '1'].map((t, i) => word(t, 32, 32 + i * 82, 50, 80 + i * 82, 0.95)).filter((w) => w.y1 < s.height) : [];
+      },
+    };
+    const missed = read.filter((w) => w.text !== '工');
+    const lineFirst = planCells(inked, latticeCells(row, 300), missed).find((j) => j.cell.x0 > 500 && j.cell.x0 < 510);
+    expect(lineFirst?.kind).toBe('line');
+    const out = await readCells(engine, { words: missed, dpi: 300, prepared: { clean: inked, straight: inked, rulings: row, skew: 0, rotation: 0 } }, 1, Date.now() + 60_000);
+    expect(asked).toEqual(['line', 'digits']);
+    expect(out.words.filter((w) => w.x0 >= 500 && w.x1 <= 600).map((w) => [w.text, w.conf])).toEqual([['1', GUESS_CONF]]);
     // a row with fewer than three numbers is no row of numbers: its short cells keep the page reading
     expect(planCells(inked, latticeCells(row, 300), read.filter((w) => w.text !== '0')).find((j) => j.cell.x0 > 500 && j.cell.x0 < 510)).toBeUndefined();
   });

@@ -96,6 +96,8 @@ export interface CellJob {
   page: { digits: string; guessed: boolean } | null;
   /** A cell the page read as a character or two (planCells: read as digits only in a row of numbers). */
   short?: boolean;
+  /** A short cell read poorly, missed or spilling (read again as a line when not in a row of numbers). */
+  again?: boolean;
 }
 
 /**
@@ -117,10 +119,19 @@ export function planCells(img: GreyImage, cells: readonly PixelCell[], words: re
     // a label set one character under another: the ink is a tall column too (a short word across a tall merged cell is not)
     else if (h > 2.5 * w && ink.y1 - ink.y0 > 1.5 * (ink.x1 - ink.x0)) jobs.push({ kind: 'vertical', cell, ink, page: null });
     // ink the page reading missed, read badly, or read as a block spilling over the cell's rules: read the cell on its own
-    else if (mine.length === 0 || meanOf(mine) < POOR_CELL_BELOW || mine.some((m) => spills(m, cell))) jobs.push({ kind: 'line', cell, ink, page: null });
-    else if (mine.reduce((n, m) => n + m.text.length, 0) <= 2) jobs.push({ kind: 'line', cell, ink, page: null, short: true });
+    else {
+      const again = mine.length === 0 || meanOf(mine) < POOR_CELL_BELOW || mine.some((m) => spills(m, cell));
+      const short = mine.length > 0 && mine.reduce((n, m) => n + m.text.length, 0) <= 2;
+      if (again || short) jobs.push({ kind: 'line', cell, ink, page: null, ...(short ? { short, again } : {}) });
+    }
   }
   return inNumberRows(jobs);
+}
+
+/** True when the cell stands in a row of numbers: three or more number cells in its row, one of them left of it (so not the row's label). */
+export function inNumberRow(cell: PixelCell, jobs: readonly CellJob[]): boolean {
+  const numbers = jobs.filter((o) => o.kind === 'digits' && o.cell !== cell && sameRow(o.cell, cell));
+  return numbers.length >= 3 && numbers.some((o) => o.cell.x1 <= cell.x0);
 }
 
 /** Cells of one table row: the same top and bottom rules (within a few pixels). */
@@ -139,8 +150,9 @@ function inNumberRows(jobs: CellJob[]): CellJob[] {
       out.push(j);
       continue;
     }
-    const numbers = jobs.filter((o) => o.kind === 'digits' && sameRow(o.cell, j.cell));
-    if (numbers.length >= 3 && numbers.some((o) => o.cell.x1 <= j.cell.x0)) out.push({ kind: 'digits', cell: j.cell, ink: j.ink, page: null });
+    if (inNumberRow(j.cell, jobs)) out.push({ kind: 'digits', cell: j.cell, ink: j.ink, page: null });
+    // elsewhere a short cell is read again only when its page reading was poor, missing or spilling
+    else if (j.again) out.push({ kind: 'line', cell: j.cell, ink: j.ink, page: null });
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { openPages, type PageSource } from './page.source.ts';
 import type { GreyImage } from './skew.estimate.ts';
 import { TesseractEngine } from './tesseract.engine.ts';
 import { latticeCells } from './cells.lattice.ts';
-import { asDigits, cellWords, drawStrip, layoutStrip, planCells, replaceCells, type CellKind } from './cells.read.ts';
+import { asDigits, cellWords, drawStrip, inNumberRow, layoutStrip, planCells, replaceCells, type CellKind } from './cells.read.ts';
 
 /** A word read with less confidence than this is doubtful (a digit in it may be wrong): its region stands alone. */
 export const OCR_UNCERTAIN_BELOW = 0.8;
@@ -94,7 +94,8 @@ export async function readCells(engine: OcrEngine, read: PageRead, pageNo: numbe
       // nothing read (a lone thin "1" is often lost in a line reading) or no Chinese in it (一 is a dash or a rule's stub as often):
       // a number or a mark read as letters ("]" for 1); the digits reading decides, flagged
       const word = back.find((b) => b.cell === job.cell)?.word;
-      if (word && /[^\P{Script=Han}一]/u.test(word.text)) continue;
+      // Chinese, unless a character or two in a row of numbers ("工" for 1)
+      if (word && /[^\P{Script=Han}一]/u.test(word.text) && !(word.text.length <= 2 && inNumberRow(job.cell, jobs))) continue;
       const page = word ? asDigits(word.text) : null;
       Object.assign(job, { kind: 'digits', page: page ? { digits: page.digits, guessed: true } : null });
     }
