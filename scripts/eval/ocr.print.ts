@@ -92,8 +92,8 @@ export function printOcr(results: readonly OcrCaseResult[], detail: boolean, ful
       lines.push(`  ${label} ${String(r.pages).padStart(5)}  ${t.secondsPerPage.toFixed(1).padStart(6)}  ${r.meanConfidence.toFixed(2)}  ${`${t.found}/${t.required}`.padStart(14)}  ${String(t.wrong).padStart(5)}  ${String(t.falsePositives).padStart(2)}  ${String(t.wrongUnflagged).padStart(15)}  ${r.error ?? ''}`);
       const miss = [...(r.figures?.wrong ?? []).map((w) => `${w.key}=${w.got ?? '?'}≠${w.want}`), ...(r.cells?.wrong ?? []).map((w) => `${w.key}=${w.got ?? '?'}≠${w.want}`)];
       const missing = [...(r.figures?.missing ?? []).map((m) => m.key), ...(r.cells?.missing ?? []).map((m) => m.key)];
-      if (missing.length) lines.push(`      missing: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ` … (${missing.length})` : ''}`);
-      if (miss.length) lines.push(`      wrong: ${miss.slice(0, 8).join(', ')}${miss.length > 8 ? ` … (${miss.length})` : ''}${r.wrongFlagged.length ? `; flagged uncertain: ${r.wrongFlagged.length}` : ''}`);
+      if (missing.length) lines.push(`      missing (${missing.length}): ${missing.join(', ')}`);
+      if (miss.length) lines.push(`      wrong (${miss.length}): ${miss.join(', ')}${r.wrongFlagged.length ? `; flagged uncertain: ${r.wrongFlagged.length}` : ''}`);
     }
   }
   lines.push('  group                  scans pages  recall  precision  wrong  fp  missing  wrong-unflagged  s/page');

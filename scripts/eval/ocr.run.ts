@@ -12,7 +12,7 @@
  * `--ocr-full` reads every case at 300 and 150 dpi and every damage.
  */
 import { readFileSync } from 'node:fs';
-import type { DecodeResult, Metric, StageOutputs } from '@gongkai/core';
+import type { DecodeResult, Finding, Metric, StageOutputs } from '@gongkai/core';
 import { OCR_UNCERTAIN_BELOW, ocrDocument } from '@gongkai/ocr';
 import { runStage } from '@gongkai/stages';
 import type { GoldCase } from './gold.load.ts';
@@ -21,6 +21,7 @@ import { renderGold } from './render/renderings.ts';
 import { failedFile, scoreFile, type FileScore } from './score.ts';
 import { emptyCellScore, scoreCells, type CellScore } from './tables.score.ts';
 import { printHtml, scanOf, type Damage } from './ocr.scan.ts';
+import { cachedEngine } from './ocr.cache.ts';
 
 export interface OcrVariant {
   dpi: 300 | 150;
@@ -46,6 +47,9 @@ export interface OcrCaseResult {
 }
 
 const OCR_OPTIONS = { maxPages: 60, maxPixels: 120_000_000, dpi: 300, timeoutMs: 15 * 60_000 };
+/** GONGKAI_OCR_EVAL_CACHE: engine answers kept on disk (ocr.cache.ts), for measuring layout changes quickly. */
+const cacheDir = process.env.GONGKAI_OCR_EVAL_CACHE;
+const engine = cacheDir ? cachedEngine(cacheDir) : undefined;
 
 /** The text PDFs the scans are made from: real PDFs with gold, and table gold rendered as ruled PDFs. */
 function sources(cases: readonly GoldCase[]): Array<{ c: GoldCase; kind: OcrCaseResult['kind']; pdf: () => Uint8Array }> {
@@ -59,9 +63,16 @@ function sources(cases: readonly GoldCase[]): Array<{ c: GoldCase; kind: OcrCase
   return out;
 }
 
-/** A figure is flagged when a region under its evidence that holds a digit was read below the confidence bar. */
-function flagged(m: Metric, read: DecodeResult): boolean {
+/**
+ * A figure is flagged when the pipeline says it is doubtful: `ocrUncertain`
+ * on its evidence, an OCR_UNCERTAIN finding on it (low confidence, garbled
+ * digits, or an identity that contradicts it), or a region under its
+ * evidence that holds a digit read below the confidence bar.
+ */
+function flagged(m: Metric, read: DecodeResult, findings: readonly Finding[]): boolean {
   const { start, end } = m.evidence;
+  if (m.evidence.ocrUncertain) return true;
+  if (findings.some((f) => f.rule === 'OCR_UNCERTAIN' && f.data?.['key'] === m.key)) return true;
   return (read.regions ?? []).some((r) => r.start < end && r.end > start && r.conf < OCR_UNCERTAIN_BELOW && /\d/.test(read.text.slice(r.start, r.end)));
 }
 
@@ -82,13 +93,13 @@ async function runOne(src: ReturnType<typeof sources>[number], variant: OcrVaria
     const scan = await scanOf(src.pdf(), variant.dpi, variant.damage);
     base.pages = scan.pages;
     const name = `${src.c.name}.${variant.dpi}dpi.${variant.damage}.pdf`;
-    const read = await ocrDocument(scan.bytes, name, OCR_OPTIONS);
+    const read = await ocrDocument(scan.bytes, name, OCR_OPTIONS, engine);
     base.meanConfidence = read.decode.ocr?.meanConfidence ?? 0;
     const out = await stagesOn(read);
     const metrics = out.extract.metrics;
     const byKey = new Map(metrics.map((m) => [m.key, m]));
     const split = (keys: string[]) => {
-      for (const k of keys) (byKey.get(k) && flagged(byKey.get(k) as Metric, read) ? base.wrongFlagged : base.wrongUnflagged).push(k);
+      for (const k of keys) (byKey.get(k) && flagged(byKey.get(k) as Metric, read, out.validate.findings) ? base.wrongFlagged : base.wrongUnflagged).push(k);
     };
     if (src.kind === 'tables') {
       base.cells = scoreCells(src.c.gold, metrics, out.segment.tables, true);
