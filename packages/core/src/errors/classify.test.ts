@@ -15,6 +15,8 @@ describe('classifyError', () => {
     [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), 'TRANSIENT'],
     [Object.assign(new Error('server selection timed out'), { name: 'MongoServerSelectionError' }), 'STORE_UNAVAILABLE'],
     [new Error('Connection is closed.'), 'QUEUE_UNAVAILABLE'],
+    // what the 200-report soak's Redis restart gave a stage (was dead-lettered STAGE_BUG)
+    [Object.assign(new Error('Reached the max retries per request limit (which is 3). Refer to "maxRetriesPerRequest" option for details.'), { name: 'MaxRetriesPerRequestError' }), 'QUEUE_UNAVAILABLE'],
     [new Error('wrapped', { cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) }), 'TRANSIENT'],
   ])('infrastructure failure %# is transient (%s)', (err, code) => {
     const c = classifyError(err);

@@ -40,7 +40,8 @@ export function classifyError(err: unknown, stage?: string): PipelineError {
     if (typeof code === 'string' && NETWORK_CODES.has(code)) {
       return new TransientError('TRANSIENT', `network failure: ${message}`, { cause: err });
     }
-    if (/Connection is closed|Stream isn't writeable|connect ECONNREFUSED/i.test(message)) {
+    // ioredis: a producer connection (no offline queue, 3 tries per command) while Redis restarts
+    if (/Connection is closed|Stream isn't writeable|connect ECONNREFUSED|Reached the max retries per request limit/i.test(message)) {
       return new TransientError('QUEUE_UNAVAILABLE', `Redis unavailable: ${message}`, { cause: err });
     }
     if (typeof name === 'string' && (name === 'TimeoutError' || name === 'AbortError')) {
