@@ -22,7 +22,7 @@ import { drop, folderSource } from '../helpers/watch.ts';
 import type { TestWorkers } from '../helpers/workers.ts';
 import { repoRootDir } from '../ops/paths.ts';
 import { startOcrTestWorkers } from './ocr.workers.ts';
-import { blankPage, corruptTiff, imageOnlyPdf, passwordPdf, pngBomb, rasterize, textImage } from './scan.fixtures.ts';
+import { blankPage, corruptTiff, imageOnlyPdf, multiPageTiff, passwordPdf, pngBomb, rasterize, textImage } from './scan.fixtures.ts';
 
 const TEXT_PDF = join(SHARED_DIR, 'corpus/real/govnianbao/szfgs2024.pdf');
 const CHROMIUM = process.env['CHROMIUM_BIN'] ?? '/usr/bin/chromium';
@@ -56,10 +56,12 @@ describe.skipIf(!sharedAvailable || !existsSync(TEXT_PDF))(`scans through the qu
     await watcher.start();
     ops = await startOpsServer(t, t.log);
     // pages 1-2 of a real report (its title and 依申请公开 figures) at 200 dpi, as an image-only PDF: a scan
-    const scan = await imageOnlyPdf(rasterize(TEXT_PDF, { dpi: 200, first: 1, last: 2 }), 200);
+    const pages = rasterize(TEXT_PDF, { dpi: 200, first: 1, last: 2 });
+    const scan = await imageOnlyPdf(pages, 200);
     const tiny = await blankPage(100, 140);
     const files: Record<string, Uint8Array> = {
       'scan.pdf': scan,
+      'scan.tif': await multiPageTiff(pages, 200),
       'text.pdf': new Uint8Array(readFileSync(TEXT_PDF)),
       'notice.png': await textImage(['今天天气晴朗，适合出门散步。公园里的花都开了，', '孩子们在草地上放风筝，老人们在树荫下下棋聊天。']),
       'blank.png': await blankPage(),
@@ -69,7 +71,7 @@ describe.skipIf(!sharedAvailable || !existsSync(TEXT_PDF))(`scans through the qu
       ...(hasQpdf ? { 'locked.pdf': passwordPdf(scan) } : {}),
     };
     // the bad files first: the scan after them shows the ocr worker survived each
-    for (const name of ['bomb.png', 'broken.tif', 'scan-500-pages.pdf', 'locked.pdf', 'blank.png', 'notice.png', 'text.pdf', 'scan.pdf']) {
+    for (const name of ['bomb.png', 'broken.tif', 'scan-500-pages.pdf', 'locked.pdf', 'blank.png', 'notice.png', 'text.pdf', 'scan.pdf', 'scan.tif']) {
       if (files[name]) ids[name] = drop(t, `scans/${name}`, files[name]);
     }
   }, 120_000);
@@ -107,6 +109,19 @@ describe.skipIf(!sharedAvailable || !existsSync(TEXT_PDF))(`scans through the qu
     const doubtful = metrics.filter((m) => m.evidence.ocrUncertain).map((m) => m.key).sort();
     const flagged = (scan.findings ?? []).filter((f) => f.rule === 'OCR_UNCERTAIN').map((f) => String(f.data?.['key'])).sort();
     expect(flagged).toEqual(doubtful);
+  }, 900_000);
+
+  it('reads a two-page TIFF (made now from the same pages) into a done report with figures from both pages', async () => {
+    const tif = (await finished(ids['scan.tif']!)) as Report;
+    expect(isDone(tif.status), `${tif.status} ${JSON.stringify(tif.failure)}`).toBe(true);
+    expect(tif.decode).toMatchObject({ format: 'image', needsOcr: 'image', pages: 2, ocr: { engine: 'tesseract', pages: 2 }, ocrDpi: 200 });
+    const metrics = tif.metrics ?? [];
+    for (const m of metrics) expect(m.evidence.box, m.key).toHaveLength(4);
+    // page 1 states 主动公开 figures, page 2 the 依申请公开 ones
+    expect(new Set(metrics.map((m) => m.evidence.page))).toEqual(new Set([1, 2]));
+    const text = (await finished(ids['text.pdf']!)) as Report;
+    const want = (text.metrics ?? []).find((m) => m.key === 'requests.received.total')?.value;
+    expect(metrics.find((m) => m.key === 'requests.received.total')?.value).toBe(want);
   }, 900_000);
 
   it('a report with a text layer goes past the ocr stage: skipped in its decode run record, no ocr job', async () => {

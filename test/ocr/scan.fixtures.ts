@@ -99,6 +99,12 @@ export async function textImage(lines: string[], opts: { width?: number; size?: 
   return new Uint8Array(await sharp(Buffer.from(svg), { density: 72 }).png().toBuffer());
 }
 
+/** A multi-page TIFF (one page per image, as scanners write them), stating `dpi`. */
+export async function multiPageTiff(pages: Uint8Array[], dpi: number): Promise<Uint8Array> {
+  const perMm = dpi / 25.4;
+  return new Uint8Array(await sharp(pages.map((p) => Buffer.from(p)), { join: { animated: true } }).tiff({ compression: 'lzw', xres: perMm, yres: perMm }).toBuffer());
+}
+
 /** A white page (nothing written on it) as PNG. */
 export async function blankPage(width = 1240, height = 1754): Promise<Uint8Array> {
   return new Uint8Array(await sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).png().toBuffer());
