@@ -90,15 +90,17 @@ export async function readCells(engine: OcrEngine, read: PageRead, pageNo: numbe
     const back = cellWords(strip, found, pageNo);
     words = replaceCells(words, back);
     if (kind !== 'line') continue;
-    for (const job of jobs.filter((j) => j.kind === 'line')) {
-      // nothing read (a lone thin "1" is often lost in a line reading) or no Chinese in it (一 is a dash or a rule's stub as often):
-      // a number or a mark read as letters ("]" for 1); the digits reading decides, flagged
-      const word = back.find((b) => b.cell === job.cell)?.word;
-      // Chinese, unless a character or two in a row of numbers ("工" for 1)
-      if (word && /[^\P{Script=Han}一]/u.test(word.text) && !(word.text.length <= 2 && inNumberRow(job.cell, jobs))) continue;
+    const chinese = (w: OcrWord | null | undefined) => w !== null && w !== undefined && /[^\P{Script=Han}一]/u.test(w.text);
+    const lines = jobs.filter((j) => j.kind === 'line').map((job) => ({ job, word: back.find((b) => b.cell === job.cell)?.word }));
+    // nothing read (a lone thin "1" is often lost in a line reading) or no Chinese in it (一 is a dash or a rule's stub as often):
+    // a number or a mark read as letters ("]" for 1); the digits reading decides, flagged. Then, once the row's numbers are
+    // known, a character or two in a row of numbers ("工" for 1) goes the same way.
+    const toDigits = ({ job, word }: (typeof lines)[number]) => {
       const page = word ? asDigits(word.text) : null;
       Object.assign(job, { kind: 'digits', page: page ? { digits: page.digits, guessed: true } : null });
-    }
+    };
+    lines.filter((l) => !chinese(l.word)).forEach(toDigits);
+    lines.filter((l) => chinese(l.word) && (l.word?.text.length ?? 0) <= 2 && inNumberRow(l.job.cell, jobs)).forEach(toDigits);
   }
   return { ...read, words };
 }
