@@ -214,6 +214,15 @@ describe('the cell pass', () => {
     const out = await readCells(engine, { words: missed, dpi: 300, prepared: { clean: inked, straight: inked, rulings: row, skew: 0, rotation: 0 } }, 1, Date.now() + 60_000);
     expect(asked).toEqual(['line', 'digits']);
     expect(out.words.filter((w) => w.x0 >= 500 && w.x1 <= 600).map((w) => [w.text, w.conf])).toEqual([['1', GUESS_CONF]]);
+    // the page reading missed the whole row: the line reading gives its numbers and "工"; once the numbers are known, 工 goes to digits
+    const slots = (texts: string[]) => texts.map((t, i) => word(t, 32, 32 + i * 82, 50, 80 + i * 82, 0.95));
+    const rowEngine: OcrEngine = {
+      name: 'scripted', version: async () => 'test', recognize: async () => [],
+      readStrip: async (s, kind) => (kind === 'line' ? slots(['0', '工', '0', '1']) : kind === 'digits' ? slots(['0', '1', '0', '1']) : []).filter((w) => w.y1 < s.height),
+    };
+    const labelOnly = read.filter((w) => w.text === '规章');
+    const whole = await readCells(rowEngine, { words: labelOnly, dpi: 300, prepared: { clean: inked, straight: inked, rulings: row, skew: 0, rotation: 0 } }, 1, Date.now() + 60_000);
+    expect(whole.words.filter((w) => w.x0 >= 300).sort((a, b) => a.x0 - b.x0).map((w) => w.text)).toEqual(['0', '1', '0', '1']);
     // a row with fewer than three numbers is no row of numbers: its short cells keep the page reading
     expect(planCells(inked, latticeCells(row, 300), read.filter((w) => w.text !== '0')).find((j) => j.cell.x0 > 500 && j.cell.x0 < 510)).toBeUndefined();
   });
