@@ -1,25 +1,9 @@
 /** Hostile grids straight into the matcher (as a stored or foreign decode result could hand them over): each ends as a stated outcome. */
-import type { GridCell, TableGrid } from '@gongkai/core';
+import type { GridCell } from '@gongkai/core';
 import { describe, expect, it } from 'vitest';
 import { findTables } from '../tables.find.ts';
 import { matchGrids } from './grid.tables.ts';
-
-/** A grid over `text` whose rows are lines and whose cells are "\t"-separated fields (1×1 cells). */
-function gridOf(text: string, source: TableGrid['source'] = 'markdown'): TableGrid {
-  const cells: GridCell[] = [];
-  let at = 0;
-  let cols = 0;
-  text.split('\n').forEach((line, row) => {
-    let from = at;
-    line.split('\t').forEach((field, col) => {
-      cells.push({ row, col, rowSpan: 1, colSpan: 1, text: field, start: from, end: from + field.length });
-      from += field.length + 1;
-      cols = Math.max(cols, col + 1);
-    });
-    at += line.length + 1;
-  });
-  return { source, start: 0, end: text.length, rows: text.split('\n').length, cols, cells };
-}
+import { gridOf } from './grid.testing.ts';
 
 const T3_HEAD = '\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计';
 

@@ -1,23 +1,8 @@
 /** 表三 from an OCR'd grid: labels the engine misread still find their rows (one character off, or by position between labelled rows). */
-import type { GridCell, TableGrid } from '@gongkai/core';
+import type { TableGrid } from '@gongkai/core';
 import { describe, expect, it } from 'vitest';
 import { matchGrids } from './grid.tables.ts';
-
-function gridOf(text: string, source: TableGrid['source']): TableGrid {
-  const cells: GridCell[] = [];
-  let at = 0;
-  let cols = 0;
-  text.split('\n').forEach((line, row) => {
-    let from = at;
-    line.split('\t').forEach((field, col) => {
-      cells.push({ row, col, rowSpan: 1, colSpan: 1, text: field, start: from, end: from + field.length });
-      from += field.length + 1;
-      cols = Math.max(cols, col + 1);
-    });
-    at += line.length + 1;
-  });
-  return { source, start: 0, end: text.length, rows: text.split('\n').length, cols, cells };
-}
+import { gridOf } from './grid.testing.ts';
 
 const HEAD = '\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计';
 const zero = (label: string) => `${label}\t0\t0\t0\t0\t0\t0\t0`;
