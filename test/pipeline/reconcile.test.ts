@@ -43,4 +43,25 @@ describe('reconcileFailedJobs', () => {
     expect((await t.store.get(finished))?.status).toBe('valid');
     expect(await t.store.getDeadLetter(`${finished}-segment`)).toBeNull();
   });
+
+  it('restores the DLQ job of a dead letter written while Redis was away, once, and not for one being replayed', async () => {
+    const lost = sha('dlq job lost');
+    const replaying = sha('dlq job replaying');
+    const letter = (reportId: string) => ({
+      reportId, stage: 'extract' as const, queue: 'extract', jobId: jobIdFor(reportId, 'extract', 'run-1'), payload: { reportId, runId: 'run-1', name: 'lost.pdf' },
+      error: { class: 'PipelineError', code: 'STORE_UNAVAILABLE', message: 'MongoDB went away', stack: null, retryable: true },
+      attemptsMade: 3, firstSeenAt: new Date().toISOString(), deadLetteredAt: new Date().toISOString(), host: 'h', pid: 1,
+    });
+    // what deadLetter() writes first; the DLQ add after it never reached Redis
+    await t.store.putDeadLetter(letter(lost));
+    await t.store.putDeadLetter(letter(replaying));
+    expect(await t.store.claimDeadLetter(`${replaying}-extract`, 'someone')).toBeTruthy();
+    expect(await t.pipeline.dlqs.extract.count()).toBe(0);
+    expect(await reconcileFailedJobs(t, ['extract'])).toBe(1);
+    const jobs = await t.pipeline.dlqs.extract.getJobs(['waiting']);
+    expect(jobs.map((j) => [j.id, j.name, j.data.error.code])).toEqual([[`${lost}-extract-1`, 'extract-dlq: lost.pdf', 'STORE_UNAVAILABLE']]);
+    // the books agree and stay so: a second pass adds nothing
+    expect(await reconcileFailedJobs(t, ['extract'])).toBe(0);
+    expect(await t.pipeline.dlqs.extract.count()).toBe(1);
+  });
 });

@@ -1,5 +1,5 @@
 import type { PipelineError, StageName } from '@gongkai/core';
-import type { ReportStore } from '@gongkai/store';
+import type { DeadLetter, ReportStore } from '@gongkai/store';
 import type { Job } from 'bullmq';
 import { hostname } from 'node:os';
 import type { JobPayload } from './job.types.ts';
@@ -34,22 +34,53 @@ export async function deadLetter(
     host: hostname(),
     pid: process.pid,
   });
+  await addDlqJob(deps, dl);
+  await deps.store.markFailed(payload.reportId, payload.runId, { stage, code: error.code, reason: error.message, at }, attemptsMade);
+}
+
+/** The DLQ job of a stored dead letter (its id carries the count: one job per death). */
+const dlqJobId = (dl: Pick<DeadLetter, '_id' | 'count'>) => `${dl._id}-${dl.count}`;
+
+/**
+ * Puts a dead letter's job in `<stage>-dlq` (idempotent: the id is the
+ * dead letter's and its count) and removes the job of its previous death:
+ * one dead letter, one DLQ job, so the queue never counts more dead letters
+ * than `dead_letters` does (a death after a retry that bypassed replay).
+ */
+async function addDlqJob(deps: { pipeline: Pipeline }, dl: DeadLetter): Promise<void> {
+  const stage = dl.stage;
   await deps.pipeline.dlqs[stage].add(
-    jobName(dlqName(stage), payload),
+    jobName(dlqName(stage), dl.payload as Partial<JobPayload>),
     {
-      payload,
+      payload: dl.payload as unknown as JobPayload, // the job data exactly as it was enqueued
       stage,
       queue: queueName(stage),
-      jobId: String(job.id),
-      error: { class: error.name, code: error.code, message: error.message },
-      attemptsMade,
-      deadLetteredAt: at,
-      host: hostname(),
+      jobId: dl.jobId,
+      error: { class: dl.error.class, code: dl.error.code, message: dl.error.message },
+      attemptsMade: dl.attemptsMade,
+      deadLetteredAt: dl.deadLetteredAt,
+      host: dl.host,
     },
-    { jobId: `${dl._id}-${dl.count}`, removeOnComplete: true, removeOnFail: false },
+    { jobId: dlqJobId(dl), removeOnComplete: true, removeOnFail: false },
   );
-  // one dead letter, one DLQ job: a death after a retry that bypassed replay (BullMQ's own retry) replaces the earlier job,
-  // so the queue never counts more dead letters than `dead_letters` does
-  if (dl.count > 1) await deps.pipeline.dlqs[stage].remove(`${dl._id}-${dl.count - 1}`).catch(() => 0);
-  await deps.store.markFailed(payload.reportId, payload.runId, { stage, code: error.code, reason: error.message, at }, attemptsMade);
+  if (dl.count > 1) await deps.pipeline.dlqs[stage].remove(dlqJobId({ _id: dl._id, count: dl.count - 1 })).catch(() => 0);
+}
+
+/**
+ * Dead letters whose DLQ job is missing: the record was written to MongoDB
+ * and then Redis went away before the job was added (found by the soak: the
+ * dashboard and the queue counted one dead letter fewer than `dead_letters`,
+ * for good). Adds each missing job; returns how many.
+ */
+export async function restoreDlqJobs(deps: { store: ReportStore; pipeline: Pipeline }, stage: StageName): Promise<number> {
+  const dead = await deps.store.listDeadLetters({ stage, state: 'dead' });
+  let restored = 0;
+  for (const dl of dead) {
+    if (await deps.pipeline.dlqs[stage].getJob(dlqJobId(dl))) continue;
+    // a replay may have claimed it meanwhile (it removes the job): only a letter still dead gets one back
+    if ((await deps.store.getDeadLetter(dl._id))?.state !== 'dead') continue;
+    await addDlqJob(deps, dl);
+    restored++;
+  }
+  return restored;
 }

@@ -1,12 +1,14 @@
 import { PipelineError, STAGES, isDone, isErrorCode, type StageName } from '@gongkai/core';
 import type { ReportStore } from '@gongkai/store';
+import { restoreDlqJobs } from './dead-letter.ts';
 import { failLate } from './run.transitions.ts';
 import type { Pipeline } from './pipeline.ts';
 
 /**
  * Dead-letters jobs that BullMQ holds as failed but that have no dead letter
  * (the worker died, or MongoDB was down, between the final failure and the
- * dead-letter write). Nothing fails silently: run at worker start and periodically.
+ * dead-letter write), and restores the DLQ job of a dead letter written
+ * while Redis was away. Nothing fails silently: run at worker start and periodically.
  */
 export async function reconcileFailedJobs(deps: { store: ReportStore; pipeline: Pipeline }, stages: readonly StageName[] = STAGES): Promise<number> {
   let fixed = 0;
@@ -28,6 +30,8 @@ export async function reconcileFailedJobs(deps: { store: ReportStore; pipeline: 
       await failLate(deps, job, stage, err);
       fixed++;
     }
+    // and the reverse: a dead letter whose DLQ job never got to Redis
+    fixed += await restoreDlqJobs(deps, stage);
   }
   return fixed;
 }
