@@ -1,7 +1,6 @@
 import { PipelineError, STAGES, isDone, isErrorCode, type StageName } from '@gongkai/core';
 import type { ReportStore } from '@gongkai/store';
-import { restoreDlqJobs } from './dead-letter.ts';
-import { failLate } from './run.transitions.ts';
+import { failLate, restoreDlqJobs } from './run.transitions.ts';
 import type { Pipeline } from './pipeline.ts';
 
 /**

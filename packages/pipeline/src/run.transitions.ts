@@ -14,6 +14,8 @@ import type { Logger } from '@gongkai/runtime';
 import type { ReportStore } from '@gongkai/store';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { deadLetter } from './dead-letter.ts';
+// the reconciler's restore of DLQ jobs: dead-letter writes go through this module only
+export { restoreDlqJobs } from './dead-letter.ts';
 import type { JobPayload } from './job.types.ts';
 import { jobIdFor } from './names.ts';
 import type { Pipeline } from './pipeline.ts';

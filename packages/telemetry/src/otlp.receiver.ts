@@ -7,21 +7,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { traceHtml, traceListHtml, type TraceBook } from './trace.view.ts';
+import { traceHtml, traceListHtml, type ReceivedSpan, type TraceBook } from './trace.view.ts';
 
-export interface ReceivedSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string | null;
-  name: string;
-  kind: number;
-  /** Epoch milliseconds. */
-  start: number;
-  end: number;
-  attrs: Record<string, string | number | boolean>;
-  /** The resource's service.name: which process made it. */
-  service: string;
-}
+export type { ReceivedSpan };
 
 interface OtlpValue { stringValue?: string; intValue?: string | number; doubleValue?: number; boolValue?: boolean }
 interface OtlpSpan {

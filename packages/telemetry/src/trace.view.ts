@@ -7,7 +7,21 @@
  * HTML, no script, nothing fetched from elsewhere.
  */
 import { ATTR } from './span.helpers.ts';
-import type { ReceivedSpan } from './otlp.receiver.ts';
+
+/** One span as an OTLP/HTTP export carries it (otlp.receiver.ts decodes them). */
+export interface ReceivedSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  kind: number;
+  /** Epoch milliseconds. */
+  start: number;
+  end: number;
+  attrs: Record<string, string | number | boolean>;
+  /** The resource's service.name: which process made it. */
+  service: string;
+}
 
 export interface TraceSummary {
   traceId: string;
