@@ -134,7 +134,8 @@ export class ReportStore {
     const r = await this.write.intake(...a);
     if (r.created) await this.listed(this.listRows.put(listRowOf({ _id: id, source, status: 'queued', updatedAt: r.at, failure: null })));
     await this.listed(this.listRows.named(id, source.name));
-    return r;
+    // the write's own time is the row's business only: callers get what intake promised
+    return { created: r.created, status: r.status };
   };
   readonly saveStageOutput = async (...a: Parameters<ReportWrites['saveStageOutput']>) => {
     const [id, , stage, fields, run] = a;
