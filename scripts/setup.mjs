@@ -53,6 +53,22 @@ function run(cmd, args, opts = {}) {
 }
 
 let aptUpdated = false;
+/**
+ * apt-get, waiting for another apt (unattended upgrades, a second install
+ * running setup at the same time) instead of failing on its lock: dpkg's lock
+ * is waited for by apt itself (DPkg::Lock::Timeout), the lists lock of
+ * `apt-get update` is not, so a failed call is retried for up to 10 minutes.
+ */
+function aptRun(args, aptEnv) {
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    const r = spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { stdio: ['ignore', 'inherit', 'inherit'], env: aptEnv });
+    if (r.status === 0) return;
+    if (Date.now() > deadline) throw new SetupError(`apt-get ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+    log(`apt-get ${args[0]} failed (exit ${r.status ?? r.signal}); another apt may hold its lock: trying again in 10 s`);
+    spawnSync('sleep', ['10']);
+  }
+}
 function aptInstall(pkg, why) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !which('apt-get', ['/usr/bin'])) {
@@ -61,11 +77,11 @@ function aptInstall(pkg, why) {
   const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
   if (!aptUpdated) {
     log('apt-get update');
-    run('apt-get', ['update', '-qq'], { env: aptEnv });
+    aptRun(['update', '-qq'], aptEnv);
     aptUpdated = true;
   }
   log(`apt-get install ${pkg}`);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', pkg], { env: aptEnv });
+  aptRun(['install', '-y', '-qq', '--no-install-recommends', pkg], aptEnv);
 }
 
 function ensureRedis() {
