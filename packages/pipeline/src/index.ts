@@ -4,7 +4,7 @@ export { StageRunner, type StageRunnerOptions } from './stage-runner.ts';
 export { ingest, type IntakeDeps, type IntakeResult } from './intake.ts';
 export { replayDeadLetters, reprocess, ReplayRefusedError, nothingToReplay, type ReplayFilter, type ReplaySummary, type ReplayItem, type ReprocessFilter, type ReprocessSummary } from './replay.ts';
 export { reconcileFailedJobs } from './reconcile.ts';
-export { queueName, dlqName, jobIdFor, newRunId } from './names.ts';
+export { queueName, dlqName, jobIdFor, isRefreshJob, newRunId } from './names.ts';
 export { createRedis, redisReady } from './redis.connection.ts';
 export type { JobPayload, DeadLetterJobData } from './job.types.ts';
 export { ProgressLedger, type Progress } from './progress.ledger.ts';

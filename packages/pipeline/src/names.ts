@@ -13,6 +13,11 @@ export function jobIdFor(reportId: string, stage: StageName, runId: string, opts
   return `${reportId}-${stage}-${runId}${opts.heal ? `-h${opts.heal}` : ''}${opts.replay ? `-r${opts.replay}` : ''}${opts.refresh ? `-x${opts.refresh}` : ''}`;
 }
 
+/** True for the id of a context refresh's job (jobIdFor with `refresh`: a 12-hex version after `-x`). */
+export function isRefreshJob(jobId: string): boolean {
+  return /-x[0-9a-f]{12}$/.test(jobId);
+}
+
 /**
  * A job's name (what Bull Board lists): its queue and the file it is about,
  * else the report's id prefix (what `status` prints and every id lookup

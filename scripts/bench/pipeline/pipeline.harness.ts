@@ -8,7 +8,7 @@
 import { superviseAll, type SupervisorHandle } from '@gongkai/app';
 import { loadConfig, type Config } from '@gongkai/config';
 import { STAGES } from '@gongkai/core';
-import { Pipeline, createRedis } from '@gongkai/pipeline';
+import { Pipeline, createRedis, isRefreshJob } from '@gongkai/pipeline';
 import { QueueEvents } from 'bullmq';
 import { createLogger } from '@gongkai/runtime';
 import { ReportStore } from '@gongkai/store';
@@ -45,7 +45,12 @@ export async function startHarness(name: string, env: Record<string, string> = {
   const eventsConnection = createRedis(sup.infra.redisUrl, 'worker', 'harness');
   eventsConnection.on('error', () => {}); // Redis restarts are part of the soak
   const events = new QueueEvents('validate', { connection: eventsConnection, prefix: config.queuePrefix });
-  events.on('completed', ({ jobId }) => completedAt.set(jobId.slice(0, 64), Date.now()));
+  // a report's first validate completion is when it was stored; a later one is a context refresh (job id `…-x<version>`,
+  // queued when a neighbouring year lands, maybe minutes later) and must not move its landing-to-stored time
+  events.on('completed', ({ jobId }) => {
+    const id = jobId.slice(0, 64);
+    if (!completedAt.has(id) && !isRefreshJob(jobId)) completedAt.set(id, Date.now());
+  });
   events.on('error', () => {});
   await events.waitUntilReady();
   return {
