@@ -2,7 +2,7 @@
  * What keeps the embedded FerretDB flat as collections grow: lookups by _id
  * answered from an index (indexFerretdbIds), stage writes guarded by the
  * small run record rather than a filter FerretDB cannot push down, and the
- * unqueried stage fields stored packed.
+ * unqueried stage fields stored packed, and no secondary index to maintain.
  */
 import { loadConfig } from '@gongkai/config';
 import { PIPELINE_VERSION } from '@gongkai/core';
@@ -73,5 +73,15 @@ describe('embedded FerretDB at scale', () => {
     const loaded = await store.loadOutputs(id, ['extract']);
     expect(loaded?.outputs.extract?.mentions).toEqual(mentions);
     expect((await store.get(id, { full: true }))?.offsetMap).toEqual(offsetMap);
+  });
+
+  it('keeps no secondary index on FerretDB (none answers a query there; each costs a JSON extraction per update) and drops an older version\'s', async () => {
+    await store.reports.createIndex({ status: 1 });
+    await store.sources.createIndex({ reportId: 1 });
+    expect((await store.reports.indexes()).length).toBeGreaterThan(1);
+    await store.ensureIndexes();
+    for (const c of ['reports', 'sources', 'dead_letters', 'report_runs', 'report_list', 'agency_years', 'report_facts']) {
+      expect((await store.db.collection(c).indexes()).map((i) => i.name), c).toEqual(['_id_']);
+    }
   });
 });

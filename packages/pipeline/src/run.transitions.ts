@@ -20,7 +20,7 @@ import type { JobPayload } from './job.types.ts';
 import { jobIdFor } from './names.ts';
 import type { Pipeline } from './pipeline.ts';
 import type { Progress } from './progress.ledger.ts';
-import { contextDependents, contextVersion, loadContext, versionHash } from './stage.context.ts';
+import { contextDependents, contextVersion, dependentVersion, loadContext, versionHash } from './stage.context.ts';
 
 export interface RunDeps {
   store: ReportStore;
@@ -164,11 +164,10 @@ async function refreshContexts<S extends StageName>(deps: RunDeps, job: RunJob, 
   const queued: string[] = [];
   if (was !== is) queued.push(await deps.pipeline.enqueue(stage, { reportId, runId: c.runId, refresh: versionHash(is), ...(job.data.name ? { name: job.data.name } : {}) }));
   if (!job.data.refresh) {
+    // their context's version from this report's side (no read of their outputs: a done report is ~200 KB that
+    // FerretDB decodes whole); a dependent that moved to a newer run meanwhile has its refresh refused by the run guard
     for (const d of contextDependents(stage, now)) {
-      const loaded = await deps.store.loadOutputs(d.reportId, ['segment']); // its agency and year: enough to load its context
-      if (!loaded || loaded.runId !== d.runId) continue; // moved to a newer run: that run reads the context itself
-      const theirs = { ...loaded.outputs, ...(await loadContext(stage, deps.store, d.reportId, loaded.outputs)) };
-      queued.push(await deps.pipeline.enqueue(stage, { reportId: d.reportId, runId: d.runId, refresh: versionHash(contextVersion(stage, theirs)) }));
+      queued.push(await deps.pipeline.enqueue(stage, { reportId: d.reportId, runId: d.runId, refresh: versionHash(await dependentVersion(stage, deps.store, d, input)) }));
     }
   }
   if (queued.length > 0) log.info({ refresh: queued }, 'context changed: stage re-queued for dependent reports');

@@ -17,6 +17,8 @@ interface ContextKind<K extends StageContextName> {
   version(value: StageContexts[K], outputs: Record<string, unknown>): string;
   /** Reports (id and run) whose own result depends on this report's outputs. */
   dependents(value: StageContexts[K], outputs: Record<string, unknown>): Array<{ reportId: string; runId: string }>;
+  /** The version a dependent's context of this kind has now (what `version` of its loaded context would say), read without loading its outputs. */
+  versionOf(store: ReportStore, dependent: { reportId: string }, outputs: Record<string, unknown>): Promise<string>;
 }
 
 /** Year and agency of a report from its segment output; null when either is unknown (no key is ever guessed). */
@@ -34,6 +36,11 @@ export const CONTEXT_KINDS: { readonly [K in StageContextName]: ContextKind<K> }
     // the cross-year rules read the year before; the year after reads this report
     version: (value, outputs) => neighboursVersion(value.filter((n) => n.year === (agencyYear(outputs)?.year ?? NaN) - 1)),
     dependents: (value, outputs) => value.filter((n) => n.year === (agencyYear(outputs)?.year ?? NaN) + 1).map((n) => ({ reportId: n.reportId, runId: n.runId })),
+    // a dependent is of the year after: its version is the set of this agency's done reports of this report's year
+    async versionOf(store, dependent, outputs) {
+      const at = agencyYear(outputs);
+      return neighboursVersion(at ? await store.doneOfAgency(at.key, [at.year], dependent.reportId) : []);
+    },
   },
 };
 
@@ -49,6 +56,13 @@ export function contextVersion(stage: StageName, input: Record<string, unknown>)
   return contextOf(stage)
     .map((kind) => `${kind}=${(CONTEXT_KINDS[kind].version as (v: unknown, o: Record<string, unknown>) => string)(input[kind] ?? [], input)}`)
     .join(';');
+}
+
+/** A dependent's context version now, as `contextVersion` of its own loaded input would say, from this report's outputs. */
+export async function dependentVersion(stage: StageName, store: ReportStore, dependent: { reportId: string }, outputs: Record<string, unknown>): Promise<string> {
+  const parts: string[] = [];
+  for (const kind of contextOf(stage)) parts.push(`${kind}=${await CONTEXT_KINDS[kind].versionOf(store, dependent, outputs)}`);
+  return parts.join(';');
 }
 
 /** The dependents of a loaded context, every kind together, each report once. */

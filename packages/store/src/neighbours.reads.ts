@@ -1,10 +1,6 @@
-import type { NeighbourReport, Report, TableCell } from '@gongkai/core';
-import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
-import { unpackFields } from './packed.fields.ts';
-import { decodeStorable } from './storable.codec.ts';
-
-const DONE = ['valid', 'warnings', 'invalid'];
-const NOT_A_REPORT = 'NOT_A_REPORT';
+import type { NeighbourReport } from '@gongkai/core';
+import { MongoServerError, type Collection, type Db } from 'mongodb';
+import { isDone, type ReportFacts } from './report.facts.ts';
 
 /** One agency-year: the reports that ever claimed it (a lookup by exact `_id`, the one filter FerretDB's SQLite backend pushes down). */
 interface AgencyYearRecord {
@@ -31,7 +27,7 @@ export class NeighbourReads {
   private readonly years: Collection<AgencyYearRecord>;
 
   constructor(
-    private readonly reports: Collection<Report>,
+    private readonly facts: ReportFacts,
     db: Db,
   ) {
     this.years = db.collection<AgencyYearRecord>('agency_years');
@@ -50,30 +46,23 @@ export class NeighbourReads {
       if (!(err instanceof MongoServerError && err.code === 11000)) throw err;
       await this.years.updateOne(mine, add);
     }
+    return this.doneOf(agencyKey, [year - 1, year + 1], reportId);
+  }
+
+  /** The done reports of `agencyKey` in `years` (their agency-year records, then their facts), but `except`. */
+  async doneOf(agencyKey: string, years: readonly number[], except: string | null = null): Promise<NeighbourReport[]> {
     const ids: string[] = [];
-    for (const y of [year - 1, year + 1]) {
+    for (const y of years) {
       const rec = await this.years.findOne({ _id: yearKey(agencyKey, y) });
-      for (const id of rec?.reportIds ?? []) if (id !== reportId) ids.push(id);
+      for (const id of rec?.reportIds ?? []) if (id !== except) ids.push(id);
     }
     const out: NeighbourReport[] = [];
-    for (const id of [...new Set(ids)].sort()) {
-      const d = await this.reports.findOne({ _id: id } as Filter<Report>, { projection: { _id: 1, status: 1, pipeline: 1, meta: 1, metrics: 1, tables: 1, findings: 1 } });
-      if (!d) continue;
-      const r = decodeStorable(unpackFields(d)) as Report;
-      const y = r.meta?.year;
-      if (r.meta?.agencyKey !== agencyKey || (y !== year - 1 && y !== year + 1) || !DONE.includes(r.status)) continue;
+    for (const f of await this.facts.of([...new Set(ids)].sort())) {
+      const y = f.year;
+      if (f.agencyKey !== agencyKey || !years.includes(y) || !isDone(f.status)) continue;
       // a file validate found is no report (a SOURCES.md listing reports, a blank template) names an agency and a year too: not a neighbour
-      if ((r.findings ?? []).some((f) => f.rule === NOT_A_REPORT)) continue;
-      const stats: TableCell[] = (r.tables ?? []).filter((t) => t.kind === 'stats').flatMap((t) => t.cells);
-      out.push({
-        reportId: r._id,
-        runId: r.pipeline.runId,
-        year: y,
-        agency: r.meta?.agency ?? null,
-        title: r.meta?.title ?? null,
-        metrics: r.metrics ?? [],
-        stats,
-      });
+      if (f.notAReport) continue;
+      out.push({ reportId: f.reportId, runId: f.runId, year: y, agency: f.agency, title: f.title, metrics: f.metrics, stats: f.stats });
     }
     return out;
   }

@@ -1,9 +1,10 @@
 import { STAGE_CATALOGUE, type Report } from '@gongkai/core';
-import { MongoClient, type Collection, type Db } from 'mongodb';
+import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
 import { AgencyReads } from './agency.reads.ts';
 import { DeadLetterStore, type ClaimRecord } from './dead-letter.store.ts';
 import type { DeadLetter } from './dead-letter.types.ts';
 import { NeighbourReads } from './neighbours.reads.ts';
+import { ReportFacts } from './report.facts.ts';
 import { ReportList, ReportPages } from './report.page.ts';
 import { listRowOf, type ListRow } from './report.row.ts';
 import { RowFeed, type FeedRedis } from './row.feed.ts';
@@ -34,6 +35,8 @@ export class ReportStore {
   readonly runs: Collection<RunRecord>;
   private readonly read: ReportReads;
   private readonly neighbours: NeighbourReads;
+  /** `report_facts`: what other reports' cross-year rules read of a done report (report.facts.ts). */
+  private readonly facts: ReportFacts;
   private readonly write: ReportWrites;
   private readonly located: SourceStore;
   private readonly dead: DeadLetterStore;
@@ -60,7 +63,8 @@ export class ReportStore {
     const spills = new SpillStore(db);
     this.located = new SourceStore(this.sources, this.reports);
     this.read = new ReportReads(this.reports, this.located, spills);
-    this.neighbours = new NeighbourReads(this.reports, db);
+    this.facts = new ReportFacts(db.collection('report_facts'), this.reports);
+    this.neighbours = new NeighbourReads(this.facts, db);
     this.write = new ReportWrites(this.reports, runGuard(this.reports, this.runs, ferretdb), this.located, spills);
     this.dead = new DeadLetterStore(this.deadLetters, this.claims);
     this.listRows = new ReportList(db.collection<ListRow>('report_list'), this.reports, spills);
@@ -102,7 +106,17 @@ export class ReportStore {
     await this.db.command({ ping: 1 });
   }
 
+  /**
+   * Creates the collections and, on MongoDB, the secondary indexes the API,
+   * the CLI and people's queries use. On FerretDB (the embedded server) it
+   * creates none and drops those an earlier version made: its SQLite backend
+   * pushes down only a filter of exactly `{_id}`, so they never answer a
+   * query, while every update re-extracts each indexed path from the whole
+   * stored document (a finished report is ~200 KB of FerretDB JSON): the
+   * FerretDB CPU profile of the pipeline bench had 18% in that extraction.
+   */
   async ensureIndexes(): Promise<void> {
+    if (this.ferretdb) return this.ferretdbCollections();
     await Promise.all([
       this.reports.createIndex({ status: 1 }),
       this.reports.createIndex({ 'meta.agency': 1 }),
@@ -118,11 +132,26 @@ export class ReportStore {
       // lookups by file name (resolveId): the first name and the aliases
       this.reports.createIndex({ 'source.name': 1 }),
       this.sources.createIndex({ name: 1 }),
-      // creates the collection now, so the embedded server's storage tuning sees it
       this.claims.createIndex({ claimedAt: 1 }),
       this.runs.createIndex({ runId: 1 }),
       this.listRows.ensureIndexes(),
     ]);
+  }
+
+  /** Every collection created now (the embedded server's _id tuning sees the tables), no secondary index kept. */
+  private async ferretdbCollections(): Promise<void> {
+    const names = ['reports', 'sources', 'dead_letters', 'dead_letter_claims', 'report_runs', 'report_list', 'report_list_state', 'agency_years', 'report_facts'];
+    const existing = new Set((await this.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+    for (const name of names) {
+      if (!existing.has(name)) {
+        await this.db.createCollection(name).catch((err: unknown) => {
+          if (!(err instanceof MongoServerError && err.code === 48)) throw err; // created meanwhile by another process
+        });
+      }
+      for (const ix of await this.db.collection(name).indexes()) {
+        if (ix.name && ix.name !== '_id_') await this.db.collection(name).dropIndex(ix.name).catch(() => {});
+      }
+    }
   }
 
   // a run's writes (report.writes.ts)
@@ -138,21 +167,23 @@ export class ReportStore {
     return { created: r.created, status: r.status };
   };
   readonly saveStageOutput = async (...a: Parameters<ReportWrites['saveStageOutput']>) => {
-    const [id, , stage, fields, run] = a;
+    const [id, runId, stage, fields, run] = a;
     const ok = await this.write.saveStageOutput(...a);
-    if (ok) await this.listed('setsStatus' in STAGE_CATALOGUE[stage] ? this.listRows.finished(id, fields, run.at) : this.listRows.moved(id, run.at));
+    if (ok && 'setsStatus' in STAGE_CATALOGUE[stage]) await Promise.all([this.listed(this.listRows.finished(id, fields, run.at)), this.listed(this.facts.finished(id, runId, fields))]);
+    else if (ok) await this.listed(this.listRows.moved(id, run.at));
     return ok;
   };
   readonly recordEvent = (...a: Parameters<ReportWrites['recordEvent']>) => this.write.recordEvent(...a);
   readonly markFailed = async (...a: Parameters<ReportWrites['markFailed']>) => {
     const ok = await this.write.markFailed(...a);
-    if (ok) await this.listed(this.listRows.failed(a[0], a[2]));
+    if (ok) await Promise.all([this.listed(this.listRows.failed(a[0], a[2])), this.listed(this.facts.dropped(a[0]))]);
     return ok;
   };
+  // a new run or a resumed one: no longer done (its facts go: they belong to a run that is over)
   readonly startRun = async (...a: Parameters<ReportWrites['startRun']>) => this.relisted(a[0], await this.write.startRun(...a));
   readonly resume = async (...a: Parameters<ReportWrites['resume']>) => this.relisted(a[0], await this.write.resume(...a));
   private readonly relisted = async (id: string, ok: boolean) => {
-    if (ok) await this.listed(this.listRows.refresh(id));
+    if (ok) await Promise.all([this.listed(this.listRows.refresh(id)), this.listed(this.facts.dropped(id))]);
     return ok;
   };
 
@@ -166,6 +197,8 @@ export class ReportStore {
   readonly countFindingsByRule = () => this.read.countFindingsByRule();
   /** The same agency's done reports of the given years (cross-year context; neighbours.reads.ts). */
   readonly neighboursOf = (...a: Parameters<NeighbourReads['ofAgency']>) => this.neighbours.ofAgency(...a);
+  /** The done reports of one agency in the given years, without registering anything (neighbours.reads.ts). */
+  readonly doneOfAgency = (...a: Parameters<NeighbourReads['doneOf']>) => this.neighbours.doneOf(...a);
   /** A person's reference (id, id prefix ≥ 8, file name or alias) → the report's id and name; throws ReportRefError. */
   readonly resolveId = (ref: string) => resolveReportRef(this.reports, this.sources, ref);
 
