@@ -14,7 +14,10 @@ import { startTestWorkers, type TestWorkers } from '../helpers/workers.ts';
 let t: TestEnv;
 let rest: TestWorkers;
 beforeAll(async () => {
-  t = await testEnv('stalled', { GONGKAI_LOCK_MS: '3000', GONGKAI_DECODE_CONCURRENCY: '1' });
+  // a short lock, so the dead worker's job is taken back soon; not shorter: on a loaded machine (a CI run beside two
+  // benches, load 14) the live decoder's renewals of a 3 s lock came late, its job was taken back as stalled while it
+  // ran, and the report was decoded twice (history: decode, segment, decode, extract, validate)
+  t = await testEnv('stalled', { GONGKAI_LOCK_MS: '8000', GONGKAI_DECODE_CONCURRENCY: '1' });
   rest = startTestWorkers(t, {}, STAGES.slice(1));
 });
 afterAll(async () => {
