@@ -204,5 +204,8 @@ describe('transient failures', () => {
     expect(dl).toMatchObject({ state: 'replayed', claimedBy: 'retry' });
     expect((await t.pipeline.dlqs.segment.getJobs(['waiting'])).some((j) => j.data.payload.reportId === reportId)).toBe(false);
     expect((await replayDeadLetters(t, { stage: 'segment', reportId, operator: 'test' })).matched).toBe(0);
+    // the reports list agrees: its row left "failed at segment" (the later stages leave a processing row alone)
+    const row = await t.store.listRows.rows.findOne({ _id: reportId });
+    expect([row?.status, row?.failedStage]).toEqual([(await t.store.get(reportId))!.status, null]);
   });
 });

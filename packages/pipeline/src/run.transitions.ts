@@ -127,7 +127,10 @@ export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, 
   // stored instead: the replaced output must not stay in the handoff, where later stages would read it first
   if (!handedOff && amendsOf(stage)) await deps.pipeline.handoff.clear(reportId, c.runId, [outputNameOf(stage)]);
   const fields = fieldsToStore(stage, c.output, c.input, c.handedOn, handedOff);
-  if (!(await deps.store.saveStageOutput(reportId, c.runId, stage, fields, run, c.attempt))) {
+  // the list row says processing since the run's first stage; a stage that found the report in another state (a failed
+  // report whose job was retried outside replay) moves it back
+  const rowCurrent = needsOf(stage).length > 0 && c.status === 'processing';
+  if (!(await deps.store.saveStageOutput(reportId, c.runId, stage, fields, run, c.attempt, { rowCurrent }))) {
     log.info('stale job: the report moved to a newer run while this stage ran; output dropped');
     return { stale: true };
   }

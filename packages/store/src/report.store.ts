@@ -166,11 +166,16 @@ export class ReportStore {
     // the write's own time is the row's business only: callers get what intake promised
     return { created: r.created, status: r.status };
   };
-  readonly saveStageOutput = async (...a: Parameters<ReportWrites['saveStageOutput']>) => {
-    const [id, runId, stage, fields, run] = a;
-    const ok = await this.write.saveStageOutput(...a);
+  /**
+   * `rowCurrent`: the caller knows the report was processing when its stage began (a later stage of a run, on a
+   * first try): its list row already says so, and the row is not rewritten for its time alone (on FerretDB each
+   * row write is a read and rewrite of the row, and a message on the row feed).
+   */
+  readonly saveStageOutput = async (...a: [...Parameters<ReportWrites['saveStageOutput']>, opts?: { rowCurrent?: boolean }]) => {
+    const [id, runId, stage, fields, run, attempt, opts] = a;
+    const ok = await this.write.saveStageOutput(id, runId, stage, fields, run, attempt);
     if (ok && 'setsStatus' in STAGE_CATALOGUE[stage]) await Promise.all([this.listed(this.listRows.finished(id, fields, run.at)), this.listed(this.facts.finished(id, runId, fields))]);
-    else if (ok) await this.listed(this.listRows.moved(id, run.at));
+    else if (ok && !opts?.rowCurrent) await this.listed(this.listRows.moved(id, run.at));
     return ok;
   };
   readonly recordEvent = (...a: Parameters<ReportWrites['recordEvent']>) => this.write.recordEvent(...a);
