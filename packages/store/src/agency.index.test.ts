@@ -1,4 +1,4 @@
-import type { Metric, Report } from '@gongkai/core';
+import type { Finding, Metric, Report } from '@gongkai/core';
 import { describe, expect, it } from 'vitest';
 import { AgencyIndex, rowOf } from './agency.index.ts';
 
@@ -78,5 +78,21 @@ describe('AgencyIndex', () => {
     expect(again.compare(2019, 'requests.received.total').rows.map((r) => r.value)).toEqual([10]);
     again.put('a2019', rowOf(report('a2019', 'A', 2019, { 'requests.received.total': 12 }, { updatedAt: '2026-01-02T00:00:00Z' })));
     expect(again.compare(2019, 'requests.received.total').rows.map((r) => r.value)).toEqual([12]);
+  });
+});
+
+describe('OCR misreads in the analyst views', () => {
+  const ocrFinding = (key: string, value: number | null): Finding =>
+    ({ rule: 'OCR_UNCERTAIN', severity: 'warning', message: `${key}: read by OCR`, evidence: [], data: { key, read: 7, value } }) as unknown as Finding;
+  const ix = indexOf([
+    report('contradicted', 'E', 2019, { 'requests.received.total': 7 }, { findings: [ocrFinding('requests.received.total', null)] }),
+    report('unsure', 'F', 2019, { 'requests.received.total': 7 }, { findings: [ocrFinding('requests.received.total', 7)] }),
+  ]);
+
+  it('takes a figure the arithmetic contradicts as not stated (listed apart), and keeps one read with low confidence', () => {
+    const c = ix.compare(2019, 'requests.received.total');
+    expect(c.rows.map((r) => [r.reportId, r.value])).toEqual([['unsure', 7]]);
+    expect(c.missing.map((m) => m.reportId)).toEqual(['contradicted']);
+    expect(ix.series('E', 'requests.received.total').map((p) => p.value)).toEqual([null]);
   });
 });

@@ -134,8 +134,9 @@ const zh = new Intl.Collator('zh');
 /** The comparable metrics of a report (first of each key, evidence quoted short) and its cross-year marks. */
 export function agencyPartOf(metricsIn: readonly Metric[], findings: readonly Finding[]): Pick<AgencyReportRow, 'metrics' | 'crossYear'> {
   const metrics = new Map<string, FigureValue>();
+  const unknown = misreadKeys(findings);
   metricsIn.forEach((m: Metric, i) => {
-    if (!isComparable(m.key) || typeof m.value !== 'number' || metrics.has(m.key)) return;
+    if (!isComparable(m.key) || typeof m.value !== 'number' || metrics.has(m.key) || unknown.has(m.key)) return;
     const ev = m.evidence ?? { quote: '', start: 0, end: 0, section: null };
     const c = ev.cell;
     metrics.set(m.key, {
@@ -150,6 +151,22 @@ export function agencyPartOf(metricsIn: readonly Metric[], findings: readonly Fi
     metrics,
     crossYear: findings.filter((f) => CROSS_YEAR_RULE.test(f.rule)).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, keys: keysOf(f, metricsIn) })),
   };
+}
+
+/**
+ * Keys of figures an OCR'd report's arithmetic contradicts (an OCR_UNCERTAIN
+ * finding that says to treat the figure as unknown: `data.value` null). An
+ * agency series or a comparison takes them as not stated (listed with the
+ * reports missing the figure), never as the digits OCR misread; the report
+ * itself keeps the figure as read, beside the finding.
+ */
+export function misreadKeys(findings: readonly Finding[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of findings) {
+    const key = f.data?.['key'];
+    if (f.rule === 'OCR_UNCERTAIN' && typeof key === 'string' && f.data?.['value'] === null) out.add(key);
+  }
+  return out;
 }
 
 /** The row of a stored report, or null when it is not done or names no agency (never guessed). */
