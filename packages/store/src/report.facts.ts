@@ -78,8 +78,12 @@ export class ReportFacts {
     // a context refresh stores only its findings and status: the figures are the run's, unchanged
     if (fields.findings && fields.status) {
       const notAReport = fields.findings.some((f) => f.rule === NOT_A_REPORT);
-      const r = await this.facts.updateOne({ _id: id, runId } as Filter<FactsRecord>, { $set: { status: fields.status, notAReport } });
-      if (r.matchedCount === 1) return;
+      // read, then update by _id alone: a filter of anything more is a scan of the whole collection on FerretDB
+      const had = await this.facts.findOne({ _id: id }, { projection: { runId: 1 } });
+      if (had?.runId === runId) {
+        await this.facts.updateOne({ _id: id }, { $set: { status: fields.status, notAReport } });
+        return;
+      }
     }
     await this.copy(id);
   }
