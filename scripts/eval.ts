@@ -91,7 +91,7 @@ async function main(): Promise<number> {
   const cases = loadGold().filter((c) => filters.length === 0 || filters.some((f) => c.name.includes(f) || c.gold.file.includes(f)));
   if (args.includes('--ocr-only')) {
     const ocr = await runOcr(cases, args.includes('--ocr-full'));
-    const fails = filters.length === 0 ? ocrBelow(ocr) : [];
+    const fails = filters.length === 0 ? ocrBelow(ocr, args.includes('--ocr-full')) : [];
     process.stdout.write(asJson ? `${JSON.stringify({ ocr, ocrGroups: ocrGroups(ocr), belowThresholds: fails }, null, 2)}\n` : `${printOcr(ocr, !quiet, args.includes('--ocr-full'))}\n${fails.length ? `\nBELOW THRESHOLD (scripts/eval/ocr.thresholds.ts):\n  ${fails.join('\n  ')}\n` : ''}`);
     return fails.length ? 1 : 0;
   }
@@ -114,7 +114,7 @@ async function main(): Promise<number> {
   if (filters.length === 0) fails.push(...tablesBelow(tables));
   // scans of the text PDFs read by OCR (issue 16)
   const ocr = args.includes('--no-ocr') ? [] : await runOcr(cases, args.includes('--ocr-full'));
-  if (filters.length === 0) fails.push(...ocrBelow(ocr));
+  if (filters.length === 0) fails.push(...ocrBelow(ocr, args.includes('--ocr-full')));
   if (asJson) {
     process.stdout.write(`${JSON.stringify({ thresholds: THRESHOLDS, groups, files: results, meta: { goldFiles: metaGoldFiles, tables: metaTables }, tables, ocr, belowThresholds: fails }, null, 2)}\n`);
   } else {

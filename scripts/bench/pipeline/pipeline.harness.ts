@@ -38,6 +38,11 @@ export async function startHarness(name: string, env: Record<string, string> = {
   const config = loadConfig(fullEnv);
   mkdirSync(config.inbox, { recursive: true });
   const sup = await superviseAll(config, createLogger(config, name, { stderr: true }), fullEnv);
+  // the services run in their own process groups: a bench or soak stopped by a signal stops them too (a soak
+  // stopped with SIGTERM had left a watcher running, its parent gone)
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => void sup.stop(`${sig} to the ${name}`).finally(() => process.exit(sig === 'SIGINT' ? 130 : 143)));
+  }
   const store = await ReportStore.open(sup.infra.mongoUrl, config.mongoDb, { appName: name });
   const pipeline = await Pipeline.connect({ redisUrl: sup.infra.redisUrl, prefix: config.queuePrefix, stages: config.stages, handoff: config.handoff });
   // completed jobs are trimmed at 5000 (removeOnComplete), so completions are counted as they happen
