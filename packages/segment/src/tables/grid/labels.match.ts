@@ -19,15 +19,28 @@ export function specs(list: ReadonlyArray<{ id: string; keys: readonly string[] 
   return list.map((s) => ({ id: s.id, keys: s.keys.map(labelKey) }));
 }
 
-/** Keys this long or longer may match an OCR'd label with one character misread. */
+/** Keys this long or longer may match an OCR'd label with one character misread (substituted, dropped or added). */
 export const MISREAD_MIN_KEY = 5;
 
-/** Where `key` ends in `label` read with at most one character substituted (OCR: 谊期不补正 for 逾期不补正), the last such place; -1 when nowhere. */
+/** True when `a` and `b` differ by at most one character substituted, dropped or added. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Where `key` ends in `label` read with at most one character misread (OCR:
+ * 谊期不补正 for 逾期不补正, a character substituted; 属于家秘密 for 属于国家秘密,
+ * one dropped; 法律服”务机构, one added), the last such place; -1 when nowhere.
+ */
 function lastNearEnd(label: string, key: string): number {
-  for (let at = label.length - key.length; at >= 0; at--) {
-    let diff = 0;
-    for (let i = 0; i < key.length && diff <= 1; i++) if (label[at + i] !== key[i]) diff++;
-    if (diff <= 1) return at + key.length;
+  for (let end = label.length; end >= key.length - 1; end--) {
+    for (const len of [key.length, key.length - 1, key.length + 1]) {
+      if (len <= end && oneEditApart(label.slice(end - len, end), key)) return end;
+    }
   }
   return -1;
 }
@@ -35,7 +48,8 @@ function lastNearEnd(label: string, key: string): number {
 /**
  * The best-matching spec for a compact label, or null. `misread` (a label
  * read by OCR): a key of MISREAD_MIN_KEY or more characters also matches
- * with one character substituted; an exact match ending at the same place wins.
+ * with one character substituted, dropped or added; an exact match ending at
+ * the same place wins.
  */
 export function matchLabel(raw: string, list: readonly LabelSpec[], misread = false): LabelSpec | null {
   // a parenthetical note is no part of the label's meaning: （区分处理的，只计这一情形，不计其他情形）

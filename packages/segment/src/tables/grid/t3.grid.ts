@@ -24,7 +24,7 @@ const ROWS: ReadonlyArray<{ id: string; keys: readonly string[]; sum?: true; v20
   { id: 'granted', keys: ['予以公开'] },
   { id: 'partial', keys: ['部分公开'] },
   { id: 'refused.sum', keys: ['不予公开'], sum: true },
-  { id: 'refused.state_secret', keys: ['国家秘密'] },
+  { id: 'refused.state_secret', keys: ['属于国家秘密', '国家秘密'] },
   { id: 'refused.law_forbidden', keys: ['其他法律行政法规禁止公开', '法律行政法规禁止公开', '禁止公开', '其他法律'] },
   { id: 'refused.three_safety_one_stability', keys: ['三安全一稳定'] },
   { id: 'refused.third_party', keys: ['第三方合法权益'] },
