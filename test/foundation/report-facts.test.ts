@@ -80,4 +80,20 @@ describe('report facts: the neighbours cross-year rules read', () => {
     const years = t.store.db.collection<{ _id: string; reportIds: string[] }>('agency_years');
     expect((await years.findOne({ _id: `${KEY}|2021` }))?.reportIds ?? []).not.toContain(b);
   });
+
+  it('copies one report from many readers at once, and writes its final facts beside them, without a duplicate-key failure', async () => {
+    const facts = t.store.db.collection<{ _id: string }>('report_facts');
+    for (let round = 0; round < 5; round++) {
+      const d = String(round).repeat(64);
+      await done(d, 'r1', 2030, round);
+      await facts.deleteOne({ _id: d });
+      // six neighbours of 2031 reading it (each copies it) while its own final write stores it again
+      const reads = Array.from({ length: 6 }, (_, i) => t.store.neighboursOf(KEY, 2031, `n${round}-${i}`));
+      const again = t.store.saveStageOutput(d, 'r1', 'validate', finished(2030, round), run('r1'), 1);
+      const results = await Promise.allSettled([...reads, again]);
+      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      for (const r of results.slice(0, 6)) expect((r as PromiseFulfilledResult<Awaited<(typeof reads)[number]>>).value.map((n) => n.reportId)).toContain(d);
+      expect(await facts.countDocuments({ _id: d })).toBe(1);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import type { NeighbourReport, Report, ReportStatus, TableCell } from '@gongkai/core';
-import type { Collection, Filter } from 'mongodb';
+import { MongoServerError, type Collection, type Filter } from 'mongodb';
 import { unpackFields } from './packed.fields.ts';
 import { decodeStorable } from './storable.codec.ts';
 
@@ -72,7 +72,7 @@ export class ReportFacts {
   /** The final stage stored `fields` of run `runId`: the facts from them when they hold every part, else from the report. */
   async finished(id: string, runId: string, fields: Partial<Report>): Promise<void> {
     if (fields.meta && fields.metrics && fields.tables && fields.findings && fields.status) {
-      await this.facts.replaceOne({ _id: id }, recordOf(id, runId, fields as FactSource), { upsert: true });
+      await this.put(recordOf(id, runId, fields as FactSource));
       return;
     }
     // a context refresh stores only its findings and status: the figures are the run's, unchanged
@@ -108,9 +108,25 @@ export class ReportFacts {
     if (!d) return null;
     const r = decodeStorable(unpackFields(d)) as Report;
     const rec = recordOf(id, r.pipeline.runId, r);
-    // only a done report's facts are kept: another state's would be dropped by its next transition anyway
-    if (DONE.includes(r.status)) await this.facts.replaceOne({ _id: id }, rec, { upsert: true });
+    // only a done report's facts are kept: another state's would be dropped by its next transition anyway;
+    // the copy is a cache fill, so a failed write costs the next reader a read, never this reader its answer
+    if (DONE.includes(r.status)) await this.put(rec).catch(() => {});
     return rec;
+  }
+
+  /**
+   * Writes a record whole. Two writers of one record at once (the report's final write and a neighbour's copy
+   * of it; the fuzz had validate dead-lettered STAGE_BUG "E11000 duplicate key error collection:
+   * gongkai.report_facts"): on FerretDB both upserts insert and one loses on the unique _id; the record is
+   * there now, so the loser replaces it.
+   */
+  private async put(rec: FactsRecord): Promise<void> {
+    try {
+      await this.facts.replaceOne({ _id: rec._id }, rec, { upsert: true });
+    } catch (err) {
+      if (!(err instanceof MongoServerError && err.code === 11000)) throw err;
+      await this.facts.replaceOne({ _id: rec._id }, rec);
+    }
   }
 }
 
