@@ -1,6 +1,7 @@
-import type { NeighbourReport } from '@gongkai/core';
-import { MongoServerError, type Collection, type Db } from 'mongodb';
-import { isDone, type ReportFacts } from './report.facts.ts';
+import { isDone, type NeighbourReport } from '@gongkai/core';
+import type { Collection, Db } from 'mongodb';
+import type { ReportFacts } from './report.facts.ts';
+import { upsertRacing } from './upsert.race.ts';
 
 /** One agency-year: the reports that ever claimed it (a lookup by exact `_id`, the one filter FerretDB's SQLite backend pushes down). */
 interface AgencyYearRecord {
@@ -35,17 +36,8 @@ export class NeighbourReads {
 
   /** Registers `reportId` as `agencyKey`'s report of `year`, then reads the done reports of the years before and after. */
   async ofAgency(agencyKey: string, year: number, reportId: string): Promise<NeighbourReport[]> {
-    const mine = { _id: yearKey(agencyKey, year) };
-    const add = { $addToSet: { reportIds: reportId } };
-    try {
-      await this.years.updateOne(mine, add, { upsert: true });
-    } catch (err) {
-      // two reports of one agency-year registering at once both insert, and one loses on the unique _id (the soak,
-      // two validators: dead-lettered STAGE_BUG "E11000 duplicate key error collection: gongkai.agency_years");
-      // the record is there now, so the registration is an update
-      if (!(err instanceof MongoServerError && err.code === 11000)) throw err;
-      await this.years.updateOne(mine, add);
-    }
+    // two reports of one agency-year may register at once (two validators)
+    await upsertRacing((upsert) => this.years.updateOne({ _id: yearKey(agencyKey, year) }, { $addToSet: { reportIds: reportId } }, { upsert }));
     return this.doneOf(agencyKey, [year - 1, year + 1], reportId);
   }
 

@@ -1,9 +1,9 @@
-import type { NeighbourReport, Report, ReportStatus, TableCell } from '@gongkai/core';
-import { MongoServerError, type Collection, type Filter } from 'mongodb';
+import { isDone, type NeighbourReport, type Report, type ReportStatus, type TableCell } from '@gongkai/core';
+import type { Collection, Filter } from 'mongodb';
 import { unpackFields } from './packed.fields.ts';
 import { decodeStorable } from './storable.codec.ts';
+import { upsertRacing } from './upsert.race.ts';
 
-const DONE: readonly ReportStatus[] = ['valid', 'warnings', 'invalid'];
 const NOT_A_REPORT = 'NOT_A_REPORT';
 
 /**
@@ -34,15 +34,14 @@ interface FactsRecord {
 }
 
 /** A neighbour as the cross-year rules see it, with what decides whether it is one. */
-export interface ReportFact extends NeighbourReport {
+interface ReportFact extends NeighbourReport {
   agencyKey: string | null;
   status: ReportStatus;
   notAReport: boolean;
 }
 
 /** The report fields the facts are made of. */
-export const FACT_FIELDS = ['_id', 'status', 'pipeline', 'meta', 'metrics', 'tables', 'findings'] as const;
-const FACT_SOURCE = Object.fromEntries(FACT_FIELDS.map((k) => [k, 1]));
+const FACT_SOURCE = { _id: 1, status: 1, pipeline: 1, meta: 1, metrics: 1, tables: 1, findings: 1 } as const;
 
 type FactSource = Pick<Report, 'meta' | 'metrics' | 'tables' | 'findings' | 'status'>;
 
@@ -110,24 +109,12 @@ export class ReportFacts {
     const rec = recordOf(id, r.pipeline.runId, r);
     // only a done report's facts are kept: another state's would be dropped by its next transition anyway;
     // the copy is a cache fill, so a failed write costs the next reader a read, never this reader its answer
-    if (DONE.includes(r.status)) await this.put(rec).catch(() => {});
+    if (isDone(r.status)) await this.put(rec).catch(() => {});
     return rec;
   }
 
-  /**
-   * Writes a record whole. Two writers of one record at once (the report's final write and a neighbour's copy
-   * of it; the fuzz had validate dead-lettered STAGE_BUG "E11000 duplicate key error collection:
-   * gongkai.report_facts"): on FerretDB both upserts insert and one loses on the unique _id; the record is
-   * there now, so the loser replaces it.
-   */
+  /** Writes a record whole; the report's final write and a neighbour's copy of it may come at once (upsert.race.ts). */
   private async put(rec: FactsRecord): Promise<void> {
-    try {
-      await this.facts.replaceOne({ _id: rec._id }, rec, { upsert: true });
-    } catch (err) {
-      if (!(err instanceof MongoServerError && err.code === 11000)) throw err;
-      await this.facts.replaceOne({ _id: rec._id }, rec);
-    }
+    await upsertRacing((upsert) => this.facts.replaceOne({ _id: rec._id }, rec, { upsert }));
   }
 }
-
-export const isDone = (status: ReportStatus): boolean => DONE.includes(status);
