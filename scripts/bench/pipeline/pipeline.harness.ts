@@ -40,9 +40,8 @@ export async function startHarness(name: string, env: Record<string, string> = {
   const sup = await superviseAll(config, createLogger(config, name, { stderr: true }), fullEnv);
   // the services run in their own process groups: a bench or soak stopped by a signal stops them too (a soak
   // stopped with SIGTERM had left a watcher running, its parent gone)
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(sig, () => void sup.stop(`${sig} to the ${name}`).finally(() => process.exit(sig === 'SIGINT' ? 130 : 143)));
-  }
+  const onSignal = (sig: NodeJS.Signals) => void sup.stop(`${sig} to the ${name}`).finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   const store = await ReportStore.open(sup.infra.mongoUrl, config.mongoDb, { appName: name });
   const pipeline = await Pipeline.connect({ redisUrl: sup.infra.redisUrl, prefix: config.queuePrefix, stages: config.stages, handoff: config.handoff });
   // completed jobs are trimmed at 5000 (removeOnComplete), so completions are counted as they happen
@@ -71,6 +70,8 @@ export async function startHarness(name: string, env: Record<string, string> = {
       await pipeline.close().catch(() => {});
       await store.close().catch(() => {});
       await sup.stop('harness done');
+      // a bench runs one harness after another: the next one answers the signals
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
       if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
