@@ -85,6 +85,40 @@ describe('stage outputs handed on through Redis', () => {
     }
   });
 
+  it('writes nothing to the report at segment and extract: their run records travel with their outputs and land with validate\'s write', async () => {
+    const afterDecode = await decodeOnly(on, reportBody(6), 'records.txt');
+    const { _id: reportId, pipeline: { runId } } = afterDecode;
+    const middle = startTestWorkers(on, {}, ['segment', 'extract']);
+    let handed: Awaited<ReturnType<HandoffCache['take']>>;
+    try {
+      handed = await waitFor('segment and extract handed on', async () => {
+        const h = await on.pipeline.handoff.take(reportId, runId, ['segment', 'extract']);
+        return Object.keys(h.outputs).length === 2 ? h : null;
+      }, 30_000);
+    } finally {
+      await middle.close();
+    }
+    // the document is as decode left it: no run record, no history event, no write at all from the two stages
+    const between = (await on.store.get(reportId, { full: true }))!;
+    expect(Object.keys(between.pipeline.stages)).toEqual(['decode']);
+    expect((between.history ?? []).map((e) => `${e.stage} ${e.event}`)).toEqual(['intake queued', 'decode done']);
+    expect(between.updatedAt).toBe(afterDecode.updatedAt);
+    expect(handed.deferred.map((d) => [d.stage, d.run.runId, d.attempt])).toEqual([['segment', runId, 1], ['extract', runId, 1]]);
+
+    const last = startTestWorkers(on, {}, ['validate']);
+    try {
+      const done = await doneIn(on, reportId);
+      for (const s of ['segment', 'extract'] as const) {
+        expect(done.pipeline.stages[s], s).toEqual(handed.deferred.find((d) => d.stage === s)!.run);
+      }
+      expect((done.history ?? []).filter((e) => e.event === 'done').map((e) => [e.stage, e.runId, e.attempt])).toEqual(
+        ['decode', 'segment', 'extract', 'validate'].map((s) => [s, runId, 1]),
+      );
+    } finally {
+      await last.close();
+    }
+  });
+
   it('gives the same document as a pipeline that stores every stage (handoff off)', async () => {
     const body = reportBody(2);
     const docs: Report[] = [];

@@ -37,6 +37,17 @@ export interface StageRun {
   skipped?: StageName[];
 }
 
+/**
+ * A stage's run record not yet in the report: a later stage of a first try
+ * whose output was handed on keeps its record with the output in the handoff,
+ * and the run's last stage writes it with the finished document.
+ */
+export interface DeferredRun {
+  stage: StageName;
+  run: StageRun;
+  attempt: number;
+}
+
 export interface ReportFailure {
   stage: StageName;
   code: string;

@@ -1,4 +1,4 @@
-import type { StageName, StageOutputs } from '@gongkai/core';
+import type { DeferredRun, StageName, StageOutputs } from '@gongkai/core';
 import type { Redis } from 'ioredis';
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -9,6 +9,17 @@ export interface HandoffOptions {
   /** Outputs bigger than this (compressed) go to MongoDB instead. @defaultValue 2 MiB */
   maxBytes: number;
 }
+
+/** Marks a handoff entry (an output with its run record) apart from a bare output an older version handed on. */
+const ENTRY = '__gongkaiHandoff';
+
+interface HandoffEntry {
+  [ENTRY]: 1;
+  output: unknown;
+  deferred?: DeferredRun;
+}
+
+const isEntry = (v: unknown): v is HandoffEntry => typeof v === 'object' && v !== null && (v as Record<string, unknown>)[ENTRY] === 1;
 
 export const HANDOFF_DEFAULTS: HandoffOptions = { ttlSec: 900, maxBytes: 2 * 1024 * 1024 };
 
@@ -41,10 +52,15 @@ export class HandoffCache {
     return `${this.prefix}:handoff:${reportId}:${runId}:${stage}`;
   }
 
-  /** Hands an output on; false when it is too big (or the handoff is off) and must be stored instead. */
-  async put<S extends StageName>(reportId: string, runId: string, stage: S, output: StageOutputs[S]): Promise<boolean> {
+  /**
+   * Hands an output on; false when it is too big (or the handoff is off) and
+   * must be stored instead. `deferred`: the run record of the stage that made
+   * it, kept with the output until the run's last stage stores both.
+   */
+  async put<S extends StageName>(reportId: string, runId: string, stage: S, output: StageOutputs[S], deferred?: DeferredRun): Promise<boolean> {
     if (!this.enabled) return false;
-    const bytes = deflateRawSync(serialize(output), { level: 1 });
+    const entry: HandoffEntry = { [ENTRY]: 1, output, ...(deferred ? { deferred } : {}) };
+    const bytes = deflateRawSync(serialize(entry), { level: 1 });
     if (bytes.length > this.opts.maxBytes) return false;
     await this.redis.set(this.key(reportId, runId, stage), bytes, 'EX', this.opts.ttlSec);
     return true;
@@ -52,13 +68,24 @@ export class HandoffCache {
 
   /** The outputs of `stages` still handed on for this run (absent ones are left out). */
   async get(reportId: string, runId: string, stages: readonly StageName[]): Promise<Partial<StageOutputs>> {
-    if (!this.enabled || stages.length === 0) return {};
+    return (await this.take(reportId, runId, stages)).outputs;
+  }
+
+  /** The same, with the run records that came with them (`put`'s `deferred`). */
+  async take(reportId: string, runId: string, stages: readonly StageName[]): Promise<{ outputs: Partial<StageOutputs>; deferred: DeferredRun[] }> {
+    const outputs: Partial<StageOutputs> = {};
+    const deferred: DeferredRun[] = [];
+    if (!this.enabled || stages.length === 0) return { outputs, deferred };
     const values = await this.redis.mgetBuffer(...stages.map((s) => this.key(reportId, runId, s)));
-    const out: Partial<StageOutputs> = {};
     for (const [i, v] of values.entries()) {
-      if (v) (out as Record<string, unknown>)[stages[i]!] = deserialize(inflateRawSync(v));
+      if (!v) continue;
+      const value = deserialize(inflateRawSync(v)) as unknown;
+      // an entry of the version before run records were kept here is the bare output
+      const entry: Omit<HandoffEntry, typeof ENTRY> = isEntry(value) ? value : { output: value };
+      (outputs as Record<string, unknown>)[stages[i]!] = entry.output;
+      if (entry.deferred) deferred.push(entry.deferred);
     }
-    return out;
+    return { outputs, deferred };
   }
 
   /** Drops a run's outputs once they are stored. */

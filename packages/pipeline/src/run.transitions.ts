@@ -8,7 +8,7 @@
  */
 import {
   PIPELINE_VERSION, PipelineError, STAGES, amendsOf, classifyError, contextOf, needsOf, nextStage, outputNameOf, previousStage, reportFieldsOf, skippedAfter,
-  type Report, type ReportSource, type ReportStatus, type StageName, type StageOutputs,
+  type DeferredRun, type Report, type ReportSource, type ReportStatus, type StageName, type StageOutputs,
 } from '@gongkai/core';
 import type { Logger } from '@gongkai/runtime';
 import type { ReportStore } from '@gongkai/store';
@@ -99,6 +99,8 @@ export interface Completion<S extends StageName> {
   output: StageOutputs[S];
   /** Earlier stages whose output came through the handoff (validate stores them). */
   handedOn: readonly StageName[];
+  /** The run records that came with the handed-on outputs (stored with the next write of this report). */
+  deferred: readonly DeferredRun[];
   ms: number;
   attempt: number;
 }
@@ -123,16 +125,26 @@ export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, 
   // its TTL, or a Redis restart), and a copy put back there is lost the same way again (the soak: reports
   // healed three times "validate found the decode output is missing", then dead-lettered)
   const handOn = next !== null && !job.data.heal;
-  const handedOff = handOn && (await deps.pipeline.handoff.put(reportId, c.runId, outputNameOf(stage), c.output));
-  // stored instead: the replaced output must not stay in the handoff, where later stages would read it first
-  if (!handedOff && amendsOf(stage)) await deps.pipeline.handoff.clear(reportId, c.runId, [outputNameOf(stage)]);
-  const fields = fieldsToStore(stage, c.output, c.input, c.handedOn, handedOff);
   // the list row says processing since the run's first stage; a stage that found the report in another state (a failed
   // report whose job was retried outside replay) moves it back
   const rowCurrent = needsOf(stage).length > 0 && c.status === 'processing';
-  if (!(await deps.store.saveStageOutput(reportId, c.runId, stage, fields, run, c.attempt, { rowCurrent }))) {
-    log.info('stale job: the report moved to a newer run while this stage ran; output dropped');
-    return { stale: true };
+  // a later stage whose output is handed on keeps its run record with it, and the run's last stage stores both: the
+  // document need not be written (on FerretDB a read of the run guard and a rewrite) at every stage. The first stage
+  // still writes its own, so the report says processing from there on.
+  const deferred: DeferredRun | undefined = handOn && rowCurrent ? { stage, run, attempt: c.attempt } : undefined;
+  const handedOff = handOn && (await deps.pipeline.handoff.put(reportId, c.runId, outputNameOf(stage), c.output, deferred));
+  // stored instead: the replaced output must not stay in the handoff, where later stages would read it first
+  if (!handedOff && amendsOf(stage)) await deps.pipeline.handoff.clear(reportId, c.runId, [outputNameOf(stage)]);
+  // without a write there is no run guard here: a job of a run that moved on meanwhile hands on into its own run's keys,
+  // and the run's last stage is refused by the guard (as a first try's load input, stage.input.ts)
+  if (!(handedOff && deferred)) {
+    const fields = fieldsToStore(stage, c.output, c.input, c.handedOn, handedOff);
+    // the run records that came with the handed-on outputs go with them (fieldsToStore writes those outputs too)
+    const earlier = handedOff ? [] : c.deferred;
+    if (!(await deps.store.saveStageOutput(reportId, c.runId, stage, fields, run, c.attempt, { rowCurrent, earlier }))) {
+      log.info('stale job: the report moved to a newer run while this stage ran; output dropped');
+      return { stale: true };
+    }
   }
   // a failed report whose stage now succeeded was retried outside replay (e.g. Bull Board's retry):
   // its dead letter is resolved, so MongoDB and the dead-letter queue agree

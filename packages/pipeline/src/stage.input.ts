@@ -1,6 +1,6 @@
 import {
   BadInputError, PipelineError, amendsOf, enters, needsOf, readsRaw, stagesBefore,
-  type RawInput, type ReportStatus, type StageInputs, type StageName, type StageOutputs,
+  type DeferredRun, type RawInput, type ReportStatus, type StageInputs, type StageName, type StageOutputs,
 } from '@gongkai/core';
 import type { Logger } from '@gongkai/runtime';
 import type { BlobStore, ReportStore } from '@gongkai/store';
@@ -29,6 +29,8 @@ export interface LoadedInput<S extends StageName> {
   input: StageInputs[S];
   /** Earlier stages whose output came through the handoff (not yet in MongoDB: the last stage writes them). */
   handedOn: StageName[];
+  /** Run records of earlier stages that came with their handed-on outputs (the last stage stores them). */
+  deferred: DeferredRun[];
 }
 
 /**
@@ -49,11 +51,11 @@ export async function loadInput<S extends StageName>(stage: S, payload: JobPaylo
   const needs = needsOf(stage);
   if (needs.length === 0) {
     const { runId, status, raw } = await loadRaw(payload, deps);
-    return { runId, status, input: raw as StageInputs[S], handedOn: [] };
+    return { runId, status, input: raw as StageInputs[S], handedOn: [], deferred: [] };
   }
-  const cached = await deps.pipeline.handoff.get(payload.reportId, payload.runId, needs).catch((err: Error) => {
+  const { outputs: cached, deferred } = await deps.pipeline.handoff.take(payload.reportId, payload.runId, needs).catch((err: Error) => {
     log.warn({ err: err.message }, 'handoff unreadable; reading the stored outputs');
-    return {};
+    return { outputs: {}, deferred: [] };
   });
   const handedOn = needs.filter((s) => s in cached);
   const stored = needs.filter((s) => !(s in cached));
@@ -72,7 +74,7 @@ export async function loadInput<S extends StageName>(stage: S, payload: JobPaylo
   const context = await loadContext(stage, deps.store, payload.reportId, outputs);
   // a stage that reads the raw file besides earlier outputs (catalogue `raw`)
   const raw = readsRaw(stage) ? { raw: (await loadRaw(payload, deps)).raw } : {};
-  return { runId: loaded.runId, status: loaded.status, input: { ...outputs, ...context, ...raw } as StageInputs[S], handedOn };
+  return { runId: loaded.runId, status: loaded.status, input: { ...outputs, ...context, ...raw } as StageInputs[S], handedOn, deferred };
 }
 
 /**
