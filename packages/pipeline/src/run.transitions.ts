@@ -173,7 +173,7 @@ async function refreshContexts<S extends StageName>(deps: RunDeps, job: RunJob, 
   if (contextOf(stage).length === 0) return;
   const { reportId } = job.data;
   const input = c.input as Record<string, unknown>;
-  const now = { ...input, ...(await loadContext(stage, deps.store, reportId, input)) };
+  const now = { ...input, ...(await loadContext(stage, deps.store, reportId, input, true)) };
   const was = contextVersion(stage, input);
   const is = contextVersion(stage, now);
   const queued: string[] = [];

@@ -11,8 +11,8 @@ import type { ReportStore } from '@gongkai/store';
 import { createHash } from 'node:crypto';
 
 interface ContextKind<K extends StageContextName> {
-  /** The context of one report, from its loaded outputs. */
-  load(store: ReportStore, reportId: string, outputs: Record<string, unknown>): Promise<StageContexts[K]>;
+  /** The context of one report, from its loaded outputs; `again`: read once more in the same job (nothing to register). */
+  load(store: ReportStore, reportId: string, outputs: Record<string, unknown>, again: boolean): Promise<StageContexts[K]>;
   /** The part of the context the stage's result depends on, as a string: equal strings, equal results. */
   version(value: StageContexts[K], outputs: Record<string, unknown>): string;
   /** Reports (id and run) whose own result depends on this report's outputs. */
@@ -29,9 +29,12 @@ function agencyYear(outputs: Record<string, unknown>): { key: string; year: numb
 
 export const CONTEXT_KINDS: { readonly [K in StageContextName]: ContextKind<K> } = {
   neighbours: {
-    async load(store, reportId, outputs) {
+    async load(store, reportId, outputs, again) {
       const at = agencyYear(outputs);
-      return at ? store.neighboursOf(at.key, at.year, reportId) : [];
+      if (!at) return [];
+      // the first read registers the report's agency-year; a second one in the same job (has the context changed while
+      // the stage ran?) need not register it again (on FerretDB a read and a rewrite of the record)
+      return again ? store.doneOfAgency(at.key, [at.year - 1, at.year + 1], reportId) : store.neighboursOf(at.key, at.year, reportId);
     },
     // the cross-year rules read the year before; the year after reads this report
     version: (value, outputs) => neighboursVersion(value.filter((n) => n.year === (agencyYear(outputs)?.year ?? NaN) - 1)),
@@ -44,10 +47,10 @@ export const CONTEXT_KINDS: { readonly [K in StageContextName]: ContextKind<K> }
   },
 };
 
-/** Loads every context kind `stage` reads (none for most stages). */
-export async function loadContext(stage: StageName, store: ReportStore, reportId: string, outputs: Record<string, unknown>): Promise<Partial<StageContexts>> {
+/** Loads every context kind `stage` reads (none for most stages); `again`: a second read in the same job. */
+export async function loadContext(stage: StageName, store: ReportStore, reportId: string, outputs: Record<string, unknown>, again = false): Promise<Partial<StageContexts>> {
   const out: Partial<StageContexts> = {};
-  for (const kind of contextOf(stage)) (out as Record<string, unknown>)[kind] = await CONTEXT_KINDS[kind].load(store, reportId, outputs);
+  for (const kind of contextOf(stage)) (out as Record<string, unknown>)[kind] = await CONTEXT_KINDS[kind].load(store, reportId, outputs, again);
   return out;
 }
 
