@@ -1,4 +1,4 @@
-import { STAGE_CATALOGUE, type Report } from '@gongkai/core';
+import { STAGE_CATALOGUE, type DeferredRun, type Report, type StageName, type StageRun } from '@gongkai/core';
 import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
 import { AgencyReads } from './agency.reads.ts';
 import { DeadLetterStore, type ClaimRecord } from './dead-letter.store.ts';
@@ -169,11 +169,14 @@ export class ReportStore {
   /**
    * `rowCurrent`: the caller knows the report was processing when its stage began (a later stage of a run, on a
    * first try): its list row already says so, and the row is not rewritten for its time alone (on FerretDB each
-   * row write is a read and rewrite of the row, and a message on the row feed).
+   * row write is a read and rewrite of the row, and a message on the row feed). `earlier`: run records of earlier
+   * stages of this run that were handed on (stored with this write).
    */
-  readonly saveStageOutput = async (...a: [...Parameters<ReportWrites['saveStageOutput']>, opts?: { rowCurrent?: boolean }]) => {
-    const [id, runId, stage, fields, run, attempt, opts] = a;
-    const ok = await this.write.saveStageOutput(id, runId, stage, fields, run, attempt);
+  readonly saveStageOutput = async (
+    id: string, runId: string, stage: StageName, fields: Partial<Report>, run: StageRun, attempt: number,
+    opts?: { rowCurrent?: boolean; earlier?: readonly DeferredRun[] },
+  ) => {
+    const ok = await this.write.saveStageOutput(id, runId, stage, fields, run, attempt, opts?.earlier);
     if (ok && 'setsStatus' in STAGE_CATALOGUE[stage]) await Promise.all([this.listed(this.listRows.finished(id, fields, run.at)), this.listed(this.facts.finished(id, runId, fields))]);
     else if (ok && !opts?.rowCurrent) await this.listed(this.listRows.moved(id, run.at));
     return ok;
