@@ -101,6 +101,8 @@ export interface Completion<S extends StageName> {
   handedOn: readonly StageName[];
   /** The run records that came with the handed-on outputs (stored with the next write of this report). */
   deferred: readonly DeferredRun[];
+  /** A context refresh: the stage's stored output before it ran again. */
+  previous?: StageOutputs[S];
   ms: number;
   attempt: number;
 }
@@ -135,6 +137,14 @@ export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, 
   const handedOff = handOn && (await deps.pipeline.handoff.put(reportId, c.runId, outputNameOf(stage), c.output, deferred));
   // stored instead: the replaced output must not stay in the handoff, where later stages would read it first
   if (!handedOff && amendsOf(stage)) await deps.pipeline.handoff.clear(reportId, c.runId, [outputNameOf(stage)]);
+  // a context refresh whose result is what the report already holds changes nothing: no write (on FerretDB a read and
+  // a rewrite of the whole finished document, ~200 KB, plus its list row and facts). A report whose neighbours keep
+  // arriving is refreshed once per change of its context, and most changes leave its findings as they were
+  if (job.data.refresh && c.previous !== undefined && sameResult(stage, c.previous, c.output)) {
+    await refreshContexts(deps, job, stage, c, log).catch((err: Error) => log.warn({ err: err.message }, 'context refresh not queued'));
+    log.info({ ms: c.ms }, 'context refreshed: the stage\'s result is unchanged; nothing written');
+    return { ms: c.ms, next: null };
+  }
   // without a write there is no run guard here: a job of a run that moved on meanwhile hands on into its own run's keys,
   // and the run's last stage is refused by the guard (as a first try's load input, stage.input.ts)
   if (!(handedOff && deferred)) {
@@ -186,6 +196,11 @@ async function refreshContexts<S extends StageName>(deps: RunDeps, job: RunJob, 
     }
   }
   if (queued.length > 0) log.info({ refresh: queued }, 'context changed: stage re-queued for dependent reports');
+}
+
+/** Two outputs of a stage store the same fields (as JSON: a stored output went through the store's encoding). */
+function sameResult<S extends StageName>(stage: S, a: StageOutputs[S], b: StageOutputs[S]): boolean {
+  return JSON.stringify(reportFieldsOf(stage, a)) === JSON.stringify(reportFieldsOf(stage, b));
 }
 
 /**

@@ -31,6 +31,8 @@ export interface LoadedInput<S extends StageName> {
   handedOn: StageName[];
   /** Run records of earlier stages that came with their handed-on outputs (the last stage stores them). */
   deferred: DeferredRun[];
+  /** A context refresh (job `refresh`): the stage's own stored output, to tell whether the refresh changes anything. */
+  previous?: StageOutputs[S];
 }
 
 /**
@@ -61,9 +63,12 @@ export async function loadInput<S extends StageName>(stage: S, payload: JobPaylo
   const stored = needs.filter((s) => !(s in cached));
   const loaded = stored.length === 0 && opts.firstTry
     ? { runId: payload.runId, status: 'processing' as const, outputs: {} }
-    : await deps.store.loadOutputs(payload.reportId, stored);
+    // a refresh re-runs a done report's stage: its stored result comes in the same read (FerretDB decodes the whole
+    // document whatever the projection), so an unchanged result need not be written again
+    : await deps.store.loadOutputs(payload.reportId, payload.refresh ? [...stored, stage] : stored);
   if (!loaded) throw new PipelineError('INPUT_MISSING', `report ${payload.reportId} is not in the store`);
-  const outputs = { ...loaded.outputs, ...cached };
+  const { [stage]: previous, ...earlier } = loaded.outputs as Record<string, unknown>;
+  const outputs = { ...(earlier as Partial<StageOutputs>), ...cached };
   const missing = needs.filter((s) => !(s in outputs));
   if (missing.length > 0 && loaded.runId === payload.runId) throw new LostInput(missing[0]!);
   if (missing.length === 0 && loaded.runId === payload.runId) {
@@ -74,7 +79,10 @@ export async function loadInput<S extends StageName>(stage: S, payload: JobPaylo
   const context = await loadContext(stage, deps.store, payload.reportId, outputs);
   // a stage that reads the raw file besides earlier outputs (catalogue `raw`)
   const raw = readsRaw(stage) ? { raw: (await loadRaw(payload, deps)).raw } : {};
-  return { runId: loaded.runId, status: loaded.status, input: { ...outputs, ...context, ...raw } as StageInputs[S], handedOn, deferred };
+  return {
+    runId: loaded.runId, status: loaded.status, input: { ...outputs, ...context, ...raw } as StageInputs[S], handedOn, deferred,
+    ...(payload.refresh && previous !== undefined ? { previous: previous as StageOutputs[S] } : {}),
+  };
 }
 
 /**
