@@ -30,6 +30,9 @@ export interface PipelineOptions {
  * job options (attempts, exponential backoff with jitter, retention) derived
  * from the per-stage settings. `new Queue(` appears here and nowhere else.
  */
+/** BullMQ priority of context refreshes (jobs without a priority, every report's own run, go first). */
+export const REFRESH_PRIORITY = 100;
+
 export class Pipeline {
   readonly queues: Record<StageName, Queue<JobPayload>>;
   readonly dlqs: Record<StageName, Queue<DeadLetterJobData>>;
@@ -76,7 +79,11 @@ export class Pipeline {
       ...(payload.heal ? { heal: payload.heal } : {}),
       ...(payload.refresh ? { refresh: payload.refresh } : {}),
     });
-    await this.queues[stage].add(jobName(stage, payload), payload, this.jobOptions(stage, jobId));
+    // a context refresh (a done report's stage again, its neighbours changed) waits for every new report's job: in the
+    // 5,000-report soak thousands of refreshes queued ahead of new reports' validate jobs held them past the handoff's
+    // TTL, and each such report was healed (its stages run again). Jobs without a priority go before prioritized ones.
+    const opts = this.jobOptions(stage, jobId);
+    await this.queues[stage].add(jobName(stage, payload), payload, payload.refresh ? { ...opts, priority: REFRESH_PRIORITY } : opts);
     return jobId;
   }
 
