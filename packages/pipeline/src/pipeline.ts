@@ -25,14 +25,14 @@ export interface PipelineOptions {
   handoff?: HandoffOptions;
 }
 
+/** BullMQ priority of context refreshes (jobs without a priority, every report's own run, go first). */
+export const REFRESH_PRIORITY = 100;
+
 /**
  * The queues: one per stage and one dead-letter queue per stage, with the
  * job options (attempts, exponential backoff with jitter, retention) derived
  * from the per-stage settings. `new Queue(` appears here and nowhere else.
  */
-/** BullMQ priority of context refreshes (jobs without a priority, every report's own run, go first). */
-export const REFRESH_PRIORITY = 100;
-
 export class Pipeline {
   readonly queues: Record<StageName, Queue<JobPayload>>;
   readonly dlqs: Record<StageName, Queue<DeadLetterJobData>>;

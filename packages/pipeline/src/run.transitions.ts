@@ -120,6 +120,14 @@ export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, 
   const known = { ...(needsOf(stage).length > 0 ? (c.input as Partial<StageOutputs>) : {}), [outputNameOf(stage)]: c.output } as Partial<StageOutputs>;
   const next = nextStage(stage, known);
   const skipped = skippedAfter(stage, known);
+  // a context refresh whose result is what the report already holds changes nothing: no write (on FerretDB a read and
+  // a rewrite of the whole finished document, ~200 KB, plus its list row and facts). A report whose neighbours keep
+  // arriving is refreshed once per change of its context, and most changes leave its findings as they were
+  if (job.data.refresh && c.previous !== undefined && sameResult(stage, c.previous, c.output)) {
+    await refreshContexts(deps, job, stage, c, log).catch((err: Error) => log.warn({ err: err.message }, 'context refresh not queued'));
+    log.info({ ms: c.ms }, 'context refreshed: the stage\'s result is unchanged; nothing written');
+    return { ms: c.ms, next: null };
+  }
   const run = { ms: c.ms, attempts: c.attempt, at: new Date().toISOString(), runId: c.runId, version: PIPELINE_VERSION, ...(skipped.length > 0 ? { skipped } : {}) };
   // handed on before the run record is written: a stage whose record is stored has its output somewhere;
   // an amending stage's output goes under the name of the output it replaces (catalogue `amends`).
@@ -137,14 +145,6 @@ export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, 
   const handedOff = handOn && (await deps.pipeline.handoff.put(reportId, c.runId, outputNameOf(stage), c.output, deferred));
   // stored instead: the replaced output must not stay in the handoff, where later stages would read it first
   if (!handedOff && amendsOf(stage)) await deps.pipeline.handoff.clear(reportId, c.runId, [outputNameOf(stage)]);
-  // a context refresh whose result is what the report already holds changes nothing: no write (on FerretDB a read and
-  // a rewrite of the whole finished document, ~200 KB, plus its list row and facts). A report whose neighbours keep
-  // arriving is refreshed once per change of its context, and most changes leave its findings as they were
-  if (job.data.refresh && c.previous !== undefined && sameResult(stage, c.previous, c.output)) {
-    await refreshContexts(deps, job, stage, c, log).catch((err: Error) => log.warn({ err: err.message }, 'context refresh not queued'));
-    log.info({ ms: c.ms }, 'context refreshed: the stage\'s result is unchanged; nothing written');
-    return { ms: c.ms, next: null };
-  }
   // without a write there is no run guard here: a job of a run that moved on meanwhile hands on into its own run's keys,
   // and the run's last stage is refused by the guard (as a first try's load input, stage.input.ts)
   if (!(handedOff && deferred)) {

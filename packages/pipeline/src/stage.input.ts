@@ -81,7 +81,7 @@ export async function loadInput<S extends StageName>(stage: S, payload: JobPaylo
   const raw = readsRaw(stage) ? { raw: (await loadRaw(payload, deps)).raw } : {};
   return {
     runId: loaded.runId, status: loaded.status, input: { ...outputs, ...context, ...raw } as StageInputs[S], handedOn, deferred,
-    ...(payload.refresh && previous !== undefined ? { previous: previous as StageOutputs[S] } : {}),
+    ...(previous !== undefined ? { previous: previous as StageOutputs[S] } : {}),
   };
 }
 

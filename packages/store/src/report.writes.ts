@@ -1,5 +1,5 @@
 import {
-  PIPELINE_VERSION, STAGE_CATALOGUE, type DeferredRun, STAGE_FIELDS, stagesFrom, type Report, type ReportFailure, type ReportSource, type ReportStatus, type StageEvent, type StageName, type StageRun,
+  PIPELINE_VERSION, STAGE_CATALOGUE, STAGE_FIELDS, stagesFrom, type DeferredRun, type Report, type ReportFailure, type ReportSource, type ReportStatus, type StageEvent, type StageName, type StageRun,
 } from '@gongkai/core';
 import { MongoServerError, type Collection } from 'mongodb';
 import { packFields } from './packed.fields.ts';
@@ -57,14 +57,13 @@ export class ReportWrites {
    */
   async saveStageOutput(id: string, runId: string, stage: StageName, fields: Partial<Report>, run: StageRun, attempt: number, earlier: readonly DeferredRun[] = []): Promise<boolean> {
     const encoded = await this.spills.spill(id, packFields(encodeStorable(fields) as Record<string, unknown>));
-    const records = [...earlier.filter((e) => e.run.runId === runId && e.stage !== stage), { stage, run, attempt }];
+    const records = [...earlier, { stage, run, attempt }];
     const set: Record<string, unknown> = { ...encoded, updatedAt: run.at, failure: null };
     for (const r of records) set[`pipeline.stages.${r.stage}`] = r.run;
     // the stage that ends a run (the catalogue's `setsStatus`) brings the final status in `fields`
     if (!('setsStatus' in STAGE_CATALOGUE[stage])) set['status'] = 'processing';
     const events: StageEvent[] = records.map((r) => ({ stage: r.stage, event: 'done', at: r.run.at, runId, attempt: r.attempt, ms: r.run.ms }));
-    const push = events.length === 1 ? { history: events[0]! } : { history: { $each: events } };
-    return this.guard.updateIfRun(id, runId, { $set: set, $push: push });
+    return this.guard.updateIfRun(id, runId, { $set: set, $push: { history: { $each: events } } });
   }
 
   async recordEvent(id: string, event: StageEvent): Promise<void> {
