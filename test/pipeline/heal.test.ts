@@ -105,6 +105,37 @@ describe('the progress sweeper', () => {
     expect(await t.store.getDeadLetter(`${reportId}-segment`)).toBeNull();
   });
 
+  it('leaves a run alone that moved on while the sweep looked at an older step of it', async () => {
+    // A sweep reads the due steps first and checks them one by one; under load a step it holds can be
+    // seconds old. Here: the sweep read "segment done, extract job E expected"; meanwhile E ran, handed
+    // its output on with its run record (nothing stored: validate stores both) and queued validate.
+    // The stored report then lacks segment's record, but the run is well: no heal.
+    await workers?.close();
+    workers = null;
+    const early = startTestWorkers(t, {}, ['decode', 'segment']);
+    const { reportId } = await ingest(t, { body: report(), name: 'moved-on.txt', uri: 'test:moved-on' });
+    const seen = await waitFor('the ledger at segment', async () => {
+      const rec = await t.pipeline.progress.get(reportId);
+      return rec?.stage === 'segment' ? rec : null;
+    }, 120_000);
+    const extract = startTestWorkers(t, {}, ['extract']);
+    await waitFor('the ledger at extract', async () => ((await t.pipeline.progress.get(reportId))?.stage === 'extract' ? true : null), 120_000);
+    await Promise.all([early.close(), extract.close()]);
+    expect(await (await t.pipeline.queues.extract.getJob(seen.next!.jobId))?.getState()).toBe('completed');
+    expect((await t.store.get(reportId))!.pipeline.stages.segment).toBeUndefined();
+    // the sweep's view: the step it read before extract ran, on the same Redis and MongoDB
+    const ledger = t.pipeline.progress;
+    const olderView = Object.assign(Object.create(ledger) as typeof ledger, { dueBefore: async () => [seen] });
+    const pipeline = Object.assign(Object.create(t.pipeline) as typeof t.pipeline, { progress: olderView });
+    const r = await sweepProgress({ store: t.store, pipeline, log: t.log }, { settleMs: t.pipeline.settleMs, now: later() });
+    expect(r).toMatchObject({ checked: 1, healed: 0, gaveUp: 0 });
+    expect((await t.store.get(reportId, { full: true }))!.history!.some((h) => h.event === 'healed')).toBe(false);
+    // and the run goes on to done from where it was
+    workers = startTestWorkers(t);
+    const doc = await done(reportId);
+    expect(doc.history!.filter((h) => h.event === 'done').map((h) => h.stage)).toEqual(['decode', 'segment', 'extract', 'validate']);
+  });
+
   it(`gives up after ${MAX_HEALS} heals of one run: a dead letter that says so`, async () => {
     workers ??= startTestWorkers(t);
     const { reportId } = await ingest(t, { body: report(), name: 'hopeless.txt', uri: 'test:hopeless' });

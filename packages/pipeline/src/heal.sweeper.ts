@@ -2,6 +2,7 @@ import { STAGES, isDone, type StageName } from '@gongkai/core';
 import type { Logger } from '@gongkai/runtime';
 import type { ReportStore } from '@gongkai/store';
 import { jobIdFor } from './names.ts';
+import type { Progress } from './progress.ledger.ts';
 import type { Pipeline } from './pipeline.ts';
 import { heal, postpone, release } from './run.transitions.ts';
 
@@ -26,6 +27,11 @@ async function isPending(deps: SweepDeps, stage: StageName, jobId: string): Prom
   return !!job && PENDING.has(await job.getState());
 }
 
+/** The ledger still holds the step the pass read (the run has not moved on, been healed or left). */
+function sameStep(read: Progress, now: Progress | null): boolean {
+  return now !== null && now.runId === read.runId && now.at === read.at && now.stage === read.stage && now.heal === read.heal && now.next?.jobId === read.next?.jobId;
+}
+
 /**
  * One pass over the reports whose check is due: those whose expected job is
  * still pending are left alone (a Redis lookup, no MongoDB read); the others
@@ -41,6 +47,14 @@ export async function sweepProgress(deps: SweepDeps, opts: { settleMs: number; l
     if (rec.next && (await isPending(deps, rec.next.stage, rec.next.jobId))) {
       result.pending++;
       await postpone(deps, rec.reportId, now + opts.settleMs);
+      continue;
+    }
+    // the steps were read at the start of the pass, and the run may have moved on since: its expected job
+    // ran and wrote a newer step (before BullMQ marked it completed). The stored report says little about a
+    // run in flight (segment and extract hand their run records on; validate stores them), so only the
+    // ledger's current step is judged; a newer one has its own due time
+    if (!sameStep(rec, await ledger.get(rec.reportId))) {
+      result.pending++;
       continue;
     }
     const report = await deps.store.get(rec.reportId);
