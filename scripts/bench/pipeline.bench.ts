@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { readAnswers, writeCorpus } from '../corpus/corpus.generate.ts';
 import { summarize, topKeys } from '../corpus/corpus.score.ts';
 import { inProcessRun } from './pipeline/inprocess.run.ts';
-import { queuedRun, type QueuedRunResult } from './pipeline/queued.run.ts';
+import { STEADY_FROM, queuedRun, type QueuedRunResult } from './pipeline/queued.run.ts';
 import { redisMemory } from './pipeline/redis.memory.ts';
 import { breakdown } from './pipeline/span.breakdown.ts';
 import { printSection, round, type BenchRow, type BenchSection } from './lib.ts';
@@ -72,9 +72,15 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
   add({
     title: 'pipeline: where the CPU goes (queued, 1 process/stage)',
     rows: first.cpu.sort((a, b) => b.cpuSec - a.cpuSec).map((p) => ({
-      name: p.name, 'CPU s': p.cpuSec, 'ms CPU/report': round((p.cpuSec * 1000) / first.n, 1), 'share': `${round((100 * p.cpuSec) / first.cpu.reduce((s, q) => s + q.cpuSec, 0), 0)}%`, 'RSS MB': round(p.rssMb, 0),
+      name: p.name, 'CPU s': p.cpuSec, 'ms CPU/report': round((p.cpuSec * 1000) / first.n, 1), 'share': `${round((100 * p.cpuSec) / first.cpu.reduce((s, q) => s + q.cpuSec, 0), 0)}%`,
+      'steady ms/job': first.steady?.perProcess[p.name] ?? '', 'RSS MB': round(p.rssMb, 0),
     })),
-    notes: [`in-process: ${ip.msPerReport} ms CPU per report for the four stages`],
+    notes: [
+      `in-process: ${ip.msPerReport} ms CPU per report for the four stages`,
+      first.steady
+        ? `steady (the last ${first.steady.reports} reports, after the first ${Math.round(STEADY_FROM * 100)}% finished: start-up costs behind): ${first.steady.reportsPerSec} reports/s (queued/in-process ${round(first.steady.reportsPerSec / ip.reportsPerSec, 2)}), ${first.steady.cpuMsPerReport} ms CPU per report; 'steady ms/job' is per job of the process's stage for a stage worker, per report for the others`
+        : 'steady: not measured (over 5,000 jobs per queue: BullMQ trims the completed ones)',
+    ],
   });
   if (first.tally) {
     const s = summarize(first.tally);
@@ -117,6 +123,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
       title: `pipeline: ${key} (queued, 1 process/stage, ${n} reports; one run each${Object.keys(extra).length ? `; with ${process.env['BENCH_PIPELINE_AB_ENV']}` : ''})`,
       rows: abRuns.map(({ value, r }) => ({
         name: `${key}=${value}`, 'reports/s': r.reportsPerSec, 'vs first': round(r.reportsPerSec / base.reportsPerSec, 2), 'CPU ms/report': cpuPerReport(r),
+        'steady reports/s': r.steady?.reportsPerSec ?? '', 'steady CPU ms/report': r.steady?.cpuMsPerReport ?? '',
         ...Object.fromEntries(r.cpu.filter((p) => p.cpuSec > 0).sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.name, round((p.cpuSec * 1000) / r.n, 1)])),
       })),
     });

@@ -6,7 +6,7 @@
  * throughput per window of 1,000 reports (does it slow down as the
  * collections grow?); accuracy of the stored documents against the answers.
  */
-import { PIPELINE_VERSION, STAGES, reportFieldsOf, type Report } from '@gongkai/core';
+import { PIPELINE_VERSION, STAGES, STAGE_CATALOGUE, reportFieldsOf, type Report, type StageName } from '@gongkai/core';
 import { runInProcess } from '@gongkai/stages';
 import { onPath } from '@gongkai/embedded';
 import { execFileSync } from 'node:child_process';
@@ -34,6 +34,48 @@ export interface QueuedRunResult {
   tally: Tally | null;
   /** The spans of the run, when it was traced. */
   spans: ReceivedSpan[] | null;
+  /**
+   * The run after its first `STEADY_FROM` of reports finished, when start-up costs are behind it (JIT
+   * compilation in every process and thread, modules and tables loaded on first use: pdf.js, opencc's
+   * dictionaries, iconv's code tables): reports per second over that span, CPU per report over all
+   * processes, and each process's CPU per unit of its work (a stage worker: per job of its stage, counted in
+   * BullMQ; the others: per report). Null when BullMQ's completed jobs are trimmed (over 5,000 per queue).
+   */
+  steady: Steady | null;
+}
+
+export interface Steady {
+  reports: number;
+  reportsPerSec: number;
+  cpuMsPerReport: number;
+  /** Process name → ms of CPU per job of its stage (stage workers) or per report (the rest). */
+  perProcess: Record<string, number>;
+}
+
+/** Where the steady span starts: after this share of the reports finished. */
+export const STEADY_FROM = 0.3;
+
+const stageOfProcess = (name: string): StageName | undefined => STAGES.find((s) => STAGE_CATALOGUE[s].service === name.split('#')[0]);
+
+async function completedJobs(h: Harness): Promise<Record<string, number>> {
+  const counts = await h.pipeline.counts();
+  return Object.fromEntries(STAGES.map((s) => [s, counts[s]?.completed ?? 0]));
+}
+
+function steadyOf(from: { at: number; done: number; cpu: ProcStat[]; jobs: Record<string, number> }, to: typeof from): Steady | null {
+  const reports = to.done - from.done;
+  if (reports <= 0 || Object.values(to.jobs).some((j) => j >= 5000)) return null;
+  const before = new Map(from.cpu.map((p) => [p.name, p.cpuSec]));
+  const delta = to.cpu.map((p) => ({ name: p.name, sec: p.cpuSec - (before.get(p.name) ?? p.cpuSec) }));
+  const perProcess = Object.fromEntries(delta.filter((d) => d.sec > 0).map((d) => {
+    const stage = stageOfProcess(d.name);
+    const work = stage ? to.jobs[stage]! - from.jobs[stage]! : reports;
+    return [d.name, Math.round((d.sec * 10_000) / Math.max(1, work)) / 10];
+  }));
+  return {
+    reports, reportsPerSec: Math.round((reports / ((to.at - from.at) / 1000)) * 10) / 10,
+    cpuMsPerReport: Math.round((delta.reduce((s, d) => s + d.sec, 0) * 10_000) / reports) / 10, perProcess,
+  };
 }
 
 /** Hard-links (or copies) a corpus file into the inbox, flat, keeping its name unique. */
@@ -148,9 +190,11 @@ export async function queuedRun(o: {
     const workerRssAt: Record<number, number> = {};
     const workerRss = () => Math.round(Math.max(0, ...sampleProcesses(h).filter((p) => isWorker(p.name)).map((w) => w.rssMb)));
     let last = { done: 0, dead: 0 };
+    const mark: { steadyFrom?: Parameters<typeof steadyOf>[0] } = {};
     await waitUntil(`${n} reports stored`, async () => {
       last = await h.finished();
       const total = last.done + last.dead;
+      if (!mark.steadyFrom && total >= Math.ceil(n * STEADY_FROM)) mark.steadyFrom = { at: Date.now(), done: total, cpu: sampleProcesses(h), jobs: await completedJobs(h) };
       while (marks.length < Math.floor(total / window)) {
         marks.push(Date.now());
         const i = marks.length - 1;
@@ -167,7 +211,9 @@ export async function queuedRun(o: {
     }, Math.max(600_000, n * 500));
     await dropping;
     const t1 = Date.now();
-    const cpu = sampleProcesses(h).map((p) => ({ ...p, cpuSec: Math.round((p.cpuSec - (cpu0.get(p.name) ?? 0)) * 10) / 10 }));
+    const end = { at: t1, done: last.done + last.dead, cpu: sampleProcesses(h), jobs: await completedJobs(h) };
+    const steady = mark.steadyFrom ? steadyOf(mark.steadyFrom, end) : null;
+    const cpu = end.cpu.map((p) => ({ ...p, cpuSec: Math.round((p.cpuSec - (cpu0.get(p.name) ?? 0)) * 10) / 10 }));
     const lat = o.answers.flatMap((a) => {
       const done = h.completedAt.get(a.sha256);
       const dropped = droppedAt.get(a.sha256);
@@ -195,7 +241,7 @@ export async function queuedRun(o: {
       spans: receiver ? receiver.spans : null,
       n, processes: o.processes, seconds: (t1 - t0) / 1000, reportsPerSec: Math.round((n / ((t1 - t0) / 1000)) * 10) / 10,
       latencyMs: { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99) },
-      dead: last.dead, windows, cpu, workerRssMb: workerRss(), workerRssAt, tally,
+      dead: last.dead, windows, cpu, workerRssMb: workerRss(), workerRssAt, tally, steady,
     };
   } finally {
     await h.stop();
