@@ -79,7 +79,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
       `in-process: ${ip.msPerReport} ms CPU per report for the four stages`,
       first.steady
         ? `steady (the last ${first.steady.reports} reports, after the first ${Math.round(STEADY_FROM * 100)}% finished: start-up costs behind): ${first.steady.reportsPerSec} reports/s (queued/in-process ${round(first.steady.reportsPerSec / ip.reportsPerSec, 2)}), ${first.steady.cpuMsPerReport} ms CPU per report; 'steady ms/job' is per job of the process's stage for a stage worker, per report for the others`
-        : 'steady: not measured (over 5,000 jobs per queue: BullMQ trims the completed ones)',
+        : 'steady: not measured (a queue reached BullMQ\'s retention of completed jobs)',
     ],
   });
   if (first.tally) {

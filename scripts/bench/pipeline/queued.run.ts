@@ -39,7 +39,7 @@ export interface QueuedRunResult {
    * compilation in every process and thread, modules and tables loaded on first use: pdf.js, opencc's
    * dictionaries, iconv's code tables): reports per second over that span, CPU per report over all
    * processes, and each process's CPU per unit of its work (a stage worker: per job of its stage, counted in
-   * BullMQ; the others: per report). Null when BullMQ's completed jobs are trimmed (over 5,000 per queue).
+   * BullMQ; the others: per report). Null when a queue's completed jobs reached BullMQ's retention.
    */
   steady: Steady | null;
 }
@@ -57,19 +57,28 @@ export const STEADY_FROM = 0.3;
 
 const stageOfProcess = (name: string): StageName | undefined => STAGES.find((s) => STAGE_CATALOGUE[s].service === name.split('#')[0]);
 
-async function completedJobs(h: Harness): Promise<Record<string, number>> {
-  const counts = await h.pipeline.counts();
-  return Object.fromEntries(STAGES.map((s) => [s, counts[s]?.completed ?? 0]));
+/** How many completed jobs of a stage BullMQ keeps (the pipeline's own retention). */
+function retained(h: Harness, stage: StageName): number {
+  const keep = h.pipeline.jobOptions(stage, 'probe').removeOnComplete;
+  return typeof keep === 'object' ? (keep.count ?? Infinity) : typeof keep === 'number' ? keep : Infinity;
 }
 
-function steadyOf(from: { at: number; done: number; cpu: ProcStat[]; jobs: Record<string, number> }, to: typeof from): Steady | null {
+/** Completed jobs per stage; null once a queue reached its retention (the count no longer grows with the work). */
+async function completedJobs(h: Harness): Promise<Record<string, number> | null> {
+  const counts = await h.pipeline.counts();
+  const jobs = Object.fromEntries(STAGES.map((s) => [s, counts[s]?.completed ?? 0]));
+  return STAGES.some((s) => jobs[s]! >= retained(h, s)) ? null : jobs;
+}
+
+function steadyOf(from: { at: number; done: number; cpu: ProcStat[]; jobs: Record<string, number> | null }, to: typeof from): Steady | null {
   const reports = to.done - from.done;
-  if (reports <= 0 || Object.values(to.jobs).some((j) => j >= 5000)) return null;
+  const [jobs0, jobs1] = [from.jobs, to.jobs];
+  if (reports <= 0 || !jobs0 || !jobs1) return null;
   const before = new Map(from.cpu.map((p) => [p.name, p.cpuSec]));
   const delta = to.cpu.map((p) => ({ name: p.name, sec: p.cpuSec - (before.get(p.name) ?? p.cpuSec) }));
   const perProcess = Object.fromEntries(delta.filter((d) => d.sec > 0).map((d) => {
     const stage = stageOfProcess(d.name);
-    const work = stage ? to.jobs[stage]! - from.jobs[stage]! : reports;
+    const work = stage ? jobs1[stage]! - jobs0[stage]! : reports;
     return [d.name, Math.round((d.sec * 10_000) / Math.max(1, work)) / 10];
   }));
   return {
@@ -190,11 +199,11 @@ export async function queuedRun(o: {
     const workerRssAt: Record<number, number> = {};
     const workerRss = () => Math.round(Math.max(0, ...sampleProcesses(h).filter((p) => isWorker(p.name)).map((w) => w.rssMb)));
     let last = { done: 0, dead: 0 };
-    const mark: { steadyFrom?: Parameters<typeof steadyOf>[0] } = {};
+    const steadyMark: { from?: Parameters<typeof steadyOf>[0] } = {};
     await waitUntil(`${n} reports stored`, async () => {
       last = await h.finished();
       const total = last.done + last.dead;
-      if (!mark.steadyFrom && total >= Math.ceil(n * STEADY_FROM)) mark.steadyFrom = { at: Date.now(), done: total, cpu: sampleProcesses(h), jobs: await completedJobs(h) };
+      if (!steadyMark.from && total >= Math.ceil(n * STEADY_FROM)) steadyMark.from = { at: Date.now(), done: total, cpu: sampleProcesses(h), jobs: await completedJobs(h) };
       while (marks.length < Math.floor(total / window)) {
         marks.push(Date.now());
         const i = marks.length - 1;
@@ -212,7 +221,7 @@ export async function queuedRun(o: {
     await dropping;
     const t1 = Date.now();
     const end = { at: t1, done: last.done + last.dead, cpu: sampleProcesses(h), jobs: await completedJobs(h) };
-    const steady = mark.steadyFrom ? steadyOf(mark.steadyFrom, end) : null;
+    const steady = steadyMark.from ? steadyOf(steadyMark.from, end) : null;
     const cpu = end.cpu.map((p) => ({ ...p, cpuSec: Math.round((p.cpuSec - (cpu0.get(p.name) ?? 0)) * 10) / 10 }));
     const lat = o.answers.flatMap((a) => {
       const done = h.completedAt.get(a.sha256);
