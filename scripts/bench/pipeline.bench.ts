@@ -33,9 +33,15 @@ function queuedRow(r: QueuedRunResult, ceiling: number): BenchRow {
   return {
     name: `queued, ${r.processes} process${r.processes > 1 ? 'es' : ''}/stage`, reports: r.n, 'reports/s': r.reportsPerSec,
     'queued/in-process': round(r.reportsPerSec / ceiling, 2), 'p50 ms': r.latencyMs.p50, 'p95 ms': r.latencyMs.p95, 'p99 ms': r.latencyMs.p99,
-    'dead-lettered': r.dead, 'worker RSS MB': r.workerRssMb,
+    'dead-lettered': r.dead, 'worker RSS MB': r.workerRssMb, ...refreshColumns(r),
   };
 }
+
+/** The context refreshes: run during the run / queued at its end; with a drain, all of them and what running out the queued ones cost. */
+const refreshColumns = (r: QueuedRunResult): Omit<BenchRow, 'name'> => ({
+  'refreshes run/queued': `${r.refreshes.done}/${r.refreshes.queued}`,
+  ...(r.refreshes.drain ? { 'refreshes in all': r.refreshes.drain.total, 'drain s': r.refreshes.drain.seconds, 'drain CPU ms/report': r.refreshes.drain.cpuMsPerReport } : {}),
+});
 
 const cpuPerReport = (r: QueuedRunResult) => round((r.cpu.reduce((s, p) => s + p.cpuSec, 0) * 1000) / r.n, 1);
 
@@ -57,7 +63,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
 
   const runs: QueuedRunResult[] = [];
   for (const processes of (process.env['BENCH_PIPELINE_PROCESSES'] ?? '1,2').split(',').map(Number).filter((x) => x > 0)) {
-    runs.push(await queuedRun({ corpusDir: dir, answers, processes, score: processes === 1, onProgress: progress(`queued ×${processes}`) }));
+    runs.push(await queuedRun({ corpusDir: dir, answers, processes, score: processes === 1, drain: true, onProgress: progress(`queued ×${processes}`) }));
     process.stderr.write('\n');
   }
   const first = runs[0]!;
@@ -67,6 +73,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
     notes: [
       'latency: from the file landing in the inbox to its validate job completing, with the whole batch dropped at once (so it includes the wait behind the backlog)',
       `throughput per 1,000 reports (×1): ${first.windows.join(' · ') || 'n/a'}`,
+      ...(first.refreshes.drain ? [`refreshes queued at the end (×1), ms CPU per refresh in the drain: ${Object.entries(first.refreshes.drain.perRefresh).map(([p, ms]) => `${p} ${ms}`).join(', ')}`] : []),
     ],
   });
   add({
@@ -115,7 +122,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
     const extra = Object.fromEntries((process.env['BENCH_PIPELINE_AB_ENV'] ?? '').split(/\s+/).filter(Boolean).map((kv) => kv.split('=') as [string, string]));
     const abRuns: Array<{ value: string; r: QueuedRunResult }> = [];
     for (const value of values.split(',')) {
-      abRuns.push({ value, r: await queuedRun({ corpusDir: dir, answers, processes: 1, score: false, env: { ...extra, [key]: value }, onProgress: progress(`${key}=${value}`) }) });
+      abRuns.push({ value, r: await queuedRun({ corpusDir: dir, answers, processes: 1, score: false, drain: true, env: { ...extra, [key]: value }, onProgress: progress(`${key}=${value}`) }) });
       process.stderr.write('\n');
     }
     const base = abRuns[0]!.r;
@@ -124,6 +131,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
       rows: abRuns.map(({ value, r }) => ({
         name: `${key}=${value}`, 'reports/s': r.reportsPerSec, 'vs first': round(r.reportsPerSec / base.reportsPerSec, 2), 'CPU ms/report': cpuPerReport(r),
         'steady reports/s': r.steady?.reportsPerSec ?? '', 'steady CPU ms/report': r.steady?.cpuMsPerReport ?? '',
+        ...refreshColumns(r),
         ...Object.fromEntries(r.cpu.filter((p) => p.cpuSec > 0).sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.name, round((p.cpuSec * 1000) / r.n, 1)])),
       })),
     });

@@ -19,7 +19,8 @@ export async function inProcessRun(corpusDir: string, answers: readonly Answer[]
   const t0 = performance.now();
   for (const f of files) {
     const r = await runInProcess(f).catch(() => null);
-    if (r) for (const s of STAGES) stageMs[s] += r.ms[s];
+    // a stage a report does not enter (ocr, for a file with a text layer) has no time
+    if (r) for (const s of STAGES) stageMs[s] += r.ms[s] ?? 0;
   }
   const ms = performance.now() - t0;
   const round = (x: number) => Math.round(x * 100) / 100;

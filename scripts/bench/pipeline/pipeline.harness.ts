@@ -24,6 +24,8 @@ export interface Harness {
   pipeline: Pipeline;
   /** When each report's validate job completed (from BullMQ's event stream, subscribed at start). */
   completedAt: Map<string, number>;
+  /** Context refreshes (validate jobs re-run for a done report) completed so far. */
+  refreshes: { done: number };
   /** Reports finished: validate completed, or dead-lettered at any stage (DLQ jobs stay waiting). */
   finished(): Promise<{ done: number; dead: number }>;
   stop(keep?: boolean): Promise<void>;
@@ -46,6 +48,7 @@ export async function startHarness(name: string, env: Record<string, string> = {
   const pipeline = await Pipeline.connect({ redisUrl: sup.infra.redisUrl, prefix: config.queuePrefix, stages: config.stages, handoff: config.handoff });
   // completed jobs are trimmed at 5000 (removeOnComplete), so completions are counted as they happen
   const completedAt = new Map<string, number>();
+  const refreshes = { done: 0 };
   const eventsConnection = createRedis(sup.infra.redisUrl, 'worker', 'harness');
   eventsConnection.on('error', () => {}); // Redis restarts are part of the soak
   const events = new QueueEvents('validate', { connection: eventsConnection, prefix: config.queuePrefix });
@@ -53,12 +56,13 @@ export async function startHarness(name: string, env: Record<string, string> = {
   // queued when a neighbouring year lands, maybe minutes later) and must not move its landing-to-stored time
   events.on('completed', ({ jobId }) => {
     const id = jobId.slice(0, 64);
-    if (!completedAt.has(id) && !isRefreshJob(jobId)) completedAt.set(id, Date.now());
+    if (isRefreshJob(jobId)) refreshes.done++;
+    else if (!completedAt.has(id)) completedAt.set(id, Date.now());
   });
   events.on('error', () => {});
   await events.waitUntilReady();
   return {
-    dir, config, sup, store, pipeline, completedAt,
+    dir, config, sup, store, pipeline, completedAt, refreshes,
     async finished() {
       const counts = await pipeline.counts();
       const dead = STAGES.reduce((s, st) => s + (counts[`${st}-dlq`]?.waiting ?? 0), 0);

@@ -32,6 +32,11 @@ export interface QueuedRunResult {
   /** The same, sampled as each multiple of 10,000 reports finished (10000 → MB…). */
   workerRssAt: Record<number, number>;
   tally: Tally | null;
+  /**
+   * Context refreshes run by the end, and still queued then (they wait behind new reports' jobs); with
+   * `drain`, how long the queued ones took to run out after the last report and their CPU per report.
+   */
+  refreshes: { done: number; queued: number; drain?: Drain };
   /** The spans of the run, when it was traced. */
   spans: ReceivedSpan[] | null;
   /**
@@ -84,6 +89,34 @@ function steadyOf(from: { at: number; done: number; cpu: ProcStat[]; jobs: Recor
   return {
     reports, reportsPerSec: Math.round((reports / ((to.at - from.at) / 1000)) * 10) / 10,
     cpuMsPerReport: Math.round((delta.reduce((s, d) => s + d.sec, 0) * 10_000) / reports) / 10, perProcess,
+  };
+}
+
+export interface Drain {
+  seconds: number;
+  /** Refreshes run in all (during the run and in the drain). */
+  total: number;
+  /** CPU of the drain over all processes, per report of the run. */
+  cpuMsPerReport: number;
+  /** Process name → its CPU in the drain, ms per refresh run in it. */
+  perRefresh: Record<string, number>;
+}
+
+/** Waits until the validate queue is empty (the refreshes queued behind the reports ran): its time and CPU. */
+async function drained(h: Harness, cpuAtEnd: ProcStat[], reports: number): Promise<Drain> {
+  const done0 = h.refreshes.done;
+  const t0 = Date.now();
+  await waitUntil('the queued context refreshes run', async () => {
+    const c = (await h.pipeline.counts())['validate']!;
+    return c.waiting + c.prioritized + c.active + c.delayed === 0;
+  }, 600_000, 200);
+  const before = new Map(cpuAtEnd.map((p) => [p.name, p.cpuSec]));
+  const delta = sampleProcesses(h).map((p) => ({ name: p.name, sec: p.cpuSec - (before.get(p.name) ?? p.cpuSec) })).filter((d) => d.sec > 0);
+  const sec = delta.reduce((s, d) => s + d.sec, 0);
+  const ran = Math.max(1, h.refreshes.done - done0);
+  return {
+    seconds: Math.round((Date.now() - t0) / 100) / 10, total: h.refreshes.done, cpuMsPerReport: Math.round((sec * 10_000) / reports) / 10,
+    perRefresh: Object.fromEntries(delta.sort((a, b) => b.sec - a.sec).map((d) => [d.name, Math.round((d.sec * 10_000) / ran) / 10])),
   };
 }
 
@@ -169,6 +202,8 @@ export async function queuedRun(o: {
   traced?: boolean;
   /** Drop the files at this steady rate (reports/s) instead of all at once. */
   ratePerSec?: number;
+  /** After the last report, let the queued context refreshes run out and measure them. */
+  drain?: boolean;
 }): Promise<QueuedRunResult> {
   const n = o.answers.length;
   const receiver = o.traced ? await startOtlpReceiver() : null;
@@ -222,6 +257,8 @@ export async function queuedRun(o: {
     const t1 = Date.now();
     const end = { at: t1, done: last.done + last.dead, cpu: sampleProcesses(h), jobs: await completedJobs(h) };
     const steady = steadyMark.from ? steadyOf(steadyMark.from, end) : null;
+    const refreshes: QueuedRunResult['refreshes'] = { done: h.refreshes.done, queued: (await h.pipeline.counts())['validate']?.prioritized ?? 0 };
+    if (o.drain) refreshes.drain = await drained(h, end.cpu, o.answers.length);
     const cpu = end.cpu.map((p) => ({ ...p, cpuSec: Math.round((p.cpuSec - (cpu0.get(p.name) ?? 0)) * 10) / 10 }));
     const lat = o.answers.flatMap((a) => {
       const done = h.completedAt.get(a.sha256);
@@ -250,7 +287,7 @@ export async function queuedRun(o: {
       spans: receiver ? receiver.spans : null,
       n, processes: o.processes, seconds: (t1 - t0) / 1000, reportsPerSec: Math.round((n / ((t1 - t0) / 1000)) * 10) / 10,
       latencyMs: { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99) },
-      dead: last.dead, windows, cpu, workerRssMb: workerRss(), workerRssAt, tally, steady,
+      dead: last.dead, windows, cpu, workerRssMb: workerRss(), workerRssAt, tally, steady, refreshes,
     };
   } finally {
     await h.stop();
