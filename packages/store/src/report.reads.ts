@@ -81,18 +81,4 @@ export class ReportReads {
   async count(q: ReportQuery = {}): Promise<number> {
     return this.reports.countDocuments(filterOf(q));
   }
-
-  /** Reports per status: queued, processing, failed, valid, warnings, invalid. */
-  async countByStatus(): Promise<Record<string, number>> {
-    const rows = await this.reports.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }]).toArray();
-    return Object.fromEntries(rows.map((r) => [r._id, r.n]));
-  }
-
-  /** Findings per rule id, over done reports. */
-  async countFindingsByRule(): Promise<Record<string, number>> {
-    const rows = await this.reports
-      .aggregate<{ _id: string; n: number }>([{ $unwind: '$findings' }, { $group: { _id: '$findings.rule', n: { $sum: 1 } } }])
-      .toArray();
-    return Object.fromEntries(rows.map((r) => [r._id, r.n]));
-  }
 }

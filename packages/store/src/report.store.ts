@@ -201,8 +201,10 @@ export class ReportStore {
   readonly list = (...a: Parameters<ReportReads['list']>) => this.read.list(...a);
   readonly iterate = (...a: Parameters<ReportReads['iterate']>) => this.read.iterate(...a);
   readonly count = (...a: Parameters<ReportReads['count']>) => this.read.count(...a);
-  readonly countByStatus = () => this.read.countByStatus();
-  readonly countFindingsByRule = () => this.read.countFindingsByRule();
+  /** Reports per status (queued, processing, failed, valid, warnings, invalid), from the list rows (report.page.ts `tallies`). */
+  readonly countByStatus = async () => (await this.reportPages.tallies()).byStatus;
+  /** Findings per rule id, over every report, from the list rows. */
+  readonly countFindingsByRule = async () => (await this.reportPages.tallies()).byRule;
   /** The same agency's done reports of the given years (cross-year context; neighbours.reads.ts). */
   readonly neighboursOf = (...a: Parameters<NeighbourReads['ofAgency']>) => this.neighbours.ofAgency(...a);
   /** The done reports of one agency in the given years, without registering anything (neighbours.reads.ts). */

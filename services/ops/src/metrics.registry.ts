@@ -26,9 +26,10 @@ export interface OpsMetrics {
 
 /**
  * The Prometheus registry of the ops service. Gauges are read when scraped
- * (queue counts from Redis, reports and findings from MongoDB), the store
- * aggregations at most once per `cacheMs` however often Prometheus, Grafana
- * and KEDA's Prometheus ask.
+ * (queue counts from Redis, reports and findings from the list rows the
+ * store keeps in memory, dead letters from MongoDB), the store's counts at
+ * most once per `cacheMs` however often Prometheus, Grafana and KEDA's
+ * Prometheus ask.
  */
 export function createMetrics(deps: Pick<AppDeps, 'store' | 'pipeline'>, opts: { cacheMs?: number } = {}): OpsMetrics {
   const registry = new Registry();
