@@ -136,6 +136,41 @@ describe('the progress sweeper', () => {
     expect(doc.history!.filter((h) => h.event === 'done').map((h) => h.stage)).toEqual(['decode', 'segment', 'extract', 'validate']);
   });
 
+  it('keeps a run\'s later step when an earlier stage records its own late, and does not heal it', async () => {
+    // A stage queues the next job, then records its step; under load the next stage can run and record
+    // first. Here extract has run and recorded "extract done, validate expected" (validate waits: no
+    // worker), then segment's step arrives: "segment done, extract job E expected". Kept, it would tell
+    // the sweeper E (long completed) was lost, and the sweeper would heal a healthy run.
+    await workers?.close();
+    workers = null;
+    const early = startTestWorkers(t, {}, ['decode', 'segment', 'extract']);
+    const { reportId } = await ingest(t, { body: report(), name: 'late-step.txt', uri: 'test:late-step' });
+    const atExtract = await waitFor('the ledger at extract', async () => {
+      const rec = await t.pipeline.progress.get(reportId);
+      return rec?.stage === 'extract' ? rec : null;
+    }, 120_000);
+    await early.close();
+    const extractJob = `${reportId}-extract-${atExtract.runId}`;
+    expect(await (await t.pipeline.queues.extract.getJob(extractJob))?.getState()).toBe('completed');
+    // segment's step, as complete() records it, arriving now
+    const late = { reportId, runId: atExtract.runId, stage: 'segment' as const, next: { stage: 'extract' as const, jobId: extractJob }, heal: 0, risk: false, at: Date.now() };
+    expect(await t.pipeline.progress.advance(late, Date.now())).toBe(false);
+    expect(await t.pipeline.progress.get(reportId)).toEqual(atExtract);
+    expect(await sweepProgress(t, { settleMs: t.pipeline.settleMs, now: later() })).toMatchObject({ healed: 0, gaveUp: 0 });
+    expect(await t.pipeline.progress.get(reportId)).toEqual(atExtract);
+    // a step of a later heal of the run is newer whatever its stage
+    const healed = { ...late, heal: 1, at: Date.now() };
+    await t.pipeline.progress.advance(healed, later());
+    expect(await t.pipeline.progress.get(reportId)).toMatchObject({ stage: 'segment', heal: 1 });
+    await t.pipeline.progress.advance({ ...atExtract, at: Date.now() }, later());
+    expect(await t.pipeline.progress.get(reportId)).toMatchObject({ stage: 'segment', heal: 1 });
+    await t.pipeline.progress.record({ ...atExtract, at: Date.now() }, later());
+    workers = startTestWorkers(t);
+    const doc = await done(reportId);
+    expect(doc.history!.filter((h) => h.event === 'done').map((h) => h.stage)).toEqual(['decode', 'segment', 'extract', 'validate']);
+    expect(doc.history!.some((h) => h.event === 'healed')).toBe(false);
+  });
+
   it(`gives up after ${MAX_HEALS} heals of one run: a dead letter that says so`, async () => {
     workers ??= startTestWorkers(t);
     const { reportId } = await ingest(t, { body: report(), name: 'hopeless.txt', uri: 'test:hopeless' });

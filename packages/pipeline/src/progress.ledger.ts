@@ -1,4 +1,4 @@
-import type { StageName } from '@gongkai/core';
+import { STAGES, type StageName } from '@gongkai/core';
 import type { Redis } from 'ioredis';
 
 /** The last confirmed step of one in-flight report. */
@@ -15,14 +15,29 @@ export interface Progress {
   at: number;
 }
 
-/** ProgressLedger.advance: KEYS hash, due; ARGV reportId, runId, risk, last step, record if safe, record at risk, due at. */
+/**
+ * ProgressLedger.advance: KEYS hash, due; ARGV reportId, runId, risk, last step, record if safe, record at risk, due at,
+ * the step's order (heal, then stage: its place among ARGV[10], the steps in run order, comma-separated), its stage.
+ */
 const ADVANCE = `
 local risk = ARGV[3] == '1'
-if not risk then
-  local prev = redis.call('HGET', KEYS[1], ARGV[1])
-  if prev then
-    local ok, p = pcall(cjson.decode, prev)
-    risk = ok and p.runId == ARGV[2] and p.risk == true
+local prev = redis.call('HGET', KEYS[1], ARGV[1])
+if prev then
+  local ok, p = pcall(cjson.decode, prev)
+  if ok and p.runId == ARGV[2] then
+    risk = risk or p.risk == true
+    local function place(stage)
+      local i = 0
+      for s in string.gmatch(ARGV[10], '[^,]+') do
+        if s == stage then return i end
+        i = i + 1
+      end
+      return -1
+    end
+    local heal, prevHeal = tonumber(ARGV[8]) or 0, tonumber(p.heal) or 0
+    if prevHeal > heal or (prevHeal == heal and place(p.stage) > place(ARGV[9])) then
+      return risk and 1 or 0
+    end
   end
 end
 if ARGV[4] == '1' and not risk then
@@ -34,6 +49,9 @@ redis.call('HSET', KEYS[1], ARGV[1], risk and ARGV[6] or ARGV[5])
 redis.call('ZADD', KEYS[2], ARGV[7], ARGV[1])
 return risk and 1 or 0
 `;
+
+/** The steps of a run in order (a step is the last stage done). */
+const STEP_ORDER = ['intake', ...STAGES].join(',');
 
 /**
  * A small Redis-side ledger of every report in flight: its last confirmed
@@ -70,11 +88,21 @@ export class ProgressLedger {
    * ledger. The step is at risk when `p.risk` says so or an earlier record of
    * the same run did (a retried job earlier in the run: its late write may
    * yet erase later outputs). Returns whether it is at risk.
+   *
+   * A step never goes back: one older than the run's recorded step (an
+   * earlier stage of the same heal, or of an earlier heal) is dropped. A
+   * stage queues the next job before it records its step, so the next stage
+   * can run and record its own first; under load the late, older step then
+   * said "segment done, extract expected" of a run whose extract was long
+   * done, and the sweeper healed it (85 heals in a 5,000 soak).
    */
   async advance(p: Progress, dueAt: number): Promise<boolean> {
     const atRisk = JSON.stringify({ ...p, risk: true });
     const safe = JSON.stringify({ ...p, risk: false });
-    const r = await this.redis.eval(ADVANCE, 2, this.hash, this.due, p.reportId, p.runId, p.risk ? '1' : '0', p.next ? '0' : '1', safe, atRisk, String(dueAt));
+    const r = await this.redis.eval(
+      ADVANCE, 2, this.hash, this.due,
+      p.reportId, p.runId, p.risk ? '1' : '0', p.next ? '0' : '1', safe, atRisk, String(dueAt), String(p.heal), p.stage, STEP_ORDER,
+    );
     return r === 1;
   }
 
