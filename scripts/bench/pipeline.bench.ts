@@ -73,7 +73,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
     notes: [
       'latency: from the file landing in the inbox to its validate job completing, with the whole batch dropped at once (so it includes the wait behind the backlog)',
       `throughput per 1,000 reports (×1): ${first.windows.join(' · ') || 'n/a'}`,
-      ...(first.refreshes.drain ? [`refreshes queued at the end (×1), ms CPU per refresh in the drain: ${Object.entries(first.refreshes.drain.perRefresh).map(([p, ms]) => `${p} ${ms}`).join(', ')}`] : []),
+      ...(first.refreshes.drain && first.refreshes.queued > 0 ? [`refreshes queued at the end (×1), ms CPU per refresh in the drain: ${Object.entries(first.refreshes.drain.perRefresh).map(([p, ms]) => `${p} ${ms}`).join(', ')}`] : []),
     ],
   });
   add({

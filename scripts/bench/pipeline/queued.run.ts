@@ -75,13 +75,18 @@ async function completedJobs(h: Harness): Promise<Record<string, number> | null>
   return STAGES.some((s) => jobs[s]! >= retained(h, s)) ? null : jobs;
 }
 
+/** Each process's CPU seconds between two samples; a process that used none, or is missing from the first sample (or restarted: less than before), is left out. */
+function cpuBetween(from: readonly ProcStat[], to: readonly ProcStat[]): Array<{ name: string; sec: number }> {
+  const before = new Map(from.map((p) => [p.name, p.cpuSec]));
+  return to.map((p) => ({ name: p.name, sec: p.cpuSec - (before.get(p.name) ?? p.cpuSec) })).filter((d) => d.sec > 0);
+}
+
 function steadyOf(from: { at: number; done: number; cpu: ProcStat[]; jobs: Record<string, number> | null }, to: typeof from): Steady | null {
   const reports = to.done - from.done;
   const [jobs0, jobs1] = [from.jobs, to.jobs];
   if (reports <= 0 || !jobs0 || !jobs1) return null;
-  const before = new Map(from.cpu.map((p) => [p.name, p.cpuSec]));
-  const delta = to.cpu.map((p) => ({ name: p.name, sec: p.cpuSec - (before.get(p.name) ?? p.cpuSec) }));
-  const perProcess = Object.fromEntries(delta.filter((d) => d.sec > 0).map((d) => {
+  const delta = cpuBetween(from.cpu, to.cpu);
+  const perProcess = Object.fromEntries(delta.map((d) => {
     const stage = stageOfProcess(d.name);
     const work = stage ? jobs1[stage]! - jobs0[stage]! : reports;
     return [d.name, Math.round((d.sec * 10_000) / Math.max(1, work)) / 10];
@@ -110,8 +115,7 @@ async function drained(h: Harness, cpuAtEnd: ProcStat[], reports: number): Promi
     const c = (await h.pipeline.counts())['validate']!;
     return c.waiting + c.prioritized + c.active + c.delayed === 0;
   }, 600_000, 200);
-  const before = new Map(cpuAtEnd.map((p) => [p.name, p.cpuSec]));
-  const delta = sampleProcesses(h).map((p) => ({ name: p.name, sec: p.cpuSec - (before.get(p.name) ?? p.cpuSec) })).filter((d) => d.sec > 0);
+  const delta = cpuBetween(cpuAtEnd, sampleProcesses(h));
   const sec = delta.reduce((s, d) => s + d.sec, 0);
   const ran = Math.max(1, h.refreshes.done - done0);
   return {
