@@ -18,8 +18,11 @@ const yearKey = (agencyKey: string, year: number) => `${agencyKey}|${year}`;
 /** Slots read at once (most agency-years have one or two reports: one round of reads). */
 const SLOT_BATCH = 3;
 
+/** The id of an agency-year's slot `n`. */
+const slotId = (key: string, n: number) => `${key}#${n}`;
+
 /** The ids of SLOT_BATCH slots of an agency-year from slot `from` on. */
-const slotIds = (key: string, from: number) => Array.from({ length: SLOT_BATCH }, (_, i) => `${key}#${from + i}`);
+const slotIds = (key: string, from: number) => Array.from({ length: SLOT_BATCH }, (_, i) => slotId(key, from + i));
 
 /**
  * The same agency's done reports of other years, with the facts a cross-year
@@ -61,7 +64,7 @@ export class NeighbourReads {
     if (ids.includes(reportId)) return;
     for (let n = free; ; n++) {
       try {
-        await this.years.insertOne({ _id: slotIds(yearKey(agencyKey, year), n)[0]!, reportIds: [reportId] });
+        await this.years.insertOne({ _id: slotId(yearKey(agencyKey, year), n), reportIds: [reportId] });
         return;
       } catch (err) {
         // another report took the slot first: the next one (a report registering twice at once, two jobs of one
