@@ -44,4 +44,22 @@ describe('progress ledger: a step in one round trip', () => {
     expect(await ledger.advance(step('b', 'run2', { stage: 'validate', next: null }), 4000)).toBe(false);
     expect(await ledger.get('b')).toBeNull();
   });
+
+  // Redis is shared by the test files running at once: counts are server-wide, so only our own EVALs are known to be
+  // absent (the only EVAL in the code was this one); the script cache is not flushed here (a restart is the soak's part)
+  it('sends the step script by its SHA, not the whole script on every step', async () => {
+    const ledger = t.pipeline.progress;
+    const calls = async () => {
+      const info = await t.pipeline.connection.info('commandstats');
+      const n = (cmd: string) => Number(new RegExp(`cmdstat_${cmd}:calls=(\\d+)`).exec(info)?.[1] ?? 0);
+      return { eval: n('eval'), evalsha: n('evalsha') };
+    };
+    expect(await ledger.advance(step('c', 'run1'), 1000)).toBe(false);
+    const before = await calls();
+    for (let i = 0; i < 5; i++) await ledger.advance(step('c', 'run1', { at: Date.now() + i }), 1000 + i);
+    const after = await calls();
+    expect(after.evalsha - before.evalsha).toBeGreaterThanOrEqual(5);
+    expect(after.eval - before.eval).toBe(0);
+    expect(await ledger.get('c')).toMatchObject({ stage: 'segment', at: expect.any(Number) });
+  });
 });

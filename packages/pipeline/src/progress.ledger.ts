@@ -63,6 +63,8 @@ const STEP_ORDER = ['intake', ...STAGES].join(',');
 export class ProgressLedger {
   private readonly hash: string;
   private readonly due: string;
+  /** ADVANCE by its SHA (EVALSHA; ioredis sends the script once per connection on NOSCRIPT) rather than the whole script each call. */
+  private readonly advanceScript: (...args: string[]) => Promise<number>;
 
   constructor(
     private readonly redis: Redis,
@@ -70,6 +72,9 @@ export class ProgressLedger {
   ) {
     this.hash = `${prefix}:progress`;
     this.due = `${prefix}:progress:due`;
+    redis.defineCommand('gongkaiProgressAdvance', { numberOfKeys: 2, lua: ADVANCE });
+    const command = (redis as unknown as { gongkaiProgressAdvance: (...args: string[]) => Promise<number> }).gongkaiProgressAdvance;
+    this.advanceScript = command.bind(redis);
   }
 
   async get(reportId: string): Promise<Progress | null> {
@@ -99,8 +104,8 @@ export class ProgressLedger {
   async advance(p: Progress, dueAt: number): Promise<boolean> {
     const atRisk = JSON.stringify({ ...p, risk: true });
     const safe = JSON.stringify({ ...p, risk: false });
-    const r = await this.redis.eval(
-      ADVANCE, 2, this.hash, this.due,
+    const r = await this.advanceScript(
+      this.hash, this.due,
       p.reportId, p.runId, p.risk ? '1' : '0', p.next ? '0' : '1', safe, atRisk, String(dueAt), String(p.heal), p.stage, STEP_ORDER,
     );
     return r === 1;
