@@ -6,6 +6,8 @@
  */
 import { STAGES, isDone, type Report } from '@gongkai/core';
 import { HandoffCache, ingest } from '@gongkai/pipeline';
+import { deserialize, serialize } from 'node:v8';
+import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv, waitFor, type TestEnv } from '../helpers/test-env.ts';
 import { startTestWorkers } from '../helpers/workers.ts';
@@ -208,5 +210,36 @@ describe('stage outputs handed on through Redis', () => {
     expect(await disabled.put('r2', 'run1', 'decode', output)).toBe(false);
     expect(await redis.exists(`${on.config.queuePrefix}-unit:handoff:r2:run1:decode`)).toBe(0);
     await redis.del(`${on.config.queuePrefix}-unit:handoff:r1:run1:decode`);
+  });
+
+  it('keeps an output\'s V8 bytes apart from its run record, stores a stage thread\'s bytes as they come, and still reads the formats before', async () => {
+    const redis = on.pipeline.connection;
+    const prefix = `${on.config.queuePrefix}-format`;
+    const cache = new HandoffCache(redis, prefix, { ttlSec: 30, maxBytes: 1 << 20 });
+    const output = { text: '公开'.repeat(300), offsetMap: [0, 5, 9], nested: { a: [1, 2], b: null } } as never;
+    const deferred = { stage: 'segment' as const, run: { ms: 3, attempts: 1, at: '2026-12-06T00:00:00.000Z', runId: 'run1', version: 'v' }, attempt: 1 };
+    // a thread's bytes are stored as they are: taken back, they are the same bytes, beside the object and the run record
+    const bytes = serialize(output);
+    expect(await cache.put('r1', 'run1', 'segment', output, deferred, bytes)).toBe(true);
+    const taken = await cache.take('r1', 'run1', ['segment']);
+    expect(taken.outputs.segment).toEqual(output);
+    expect(taken.deferred).toEqual([deferred]);
+    expect(Buffer.from(taken.packed.segment!).equals(bytes)).toBe(true);
+    // without bytes, the output is serialized here, the same way
+    expect(await cache.put('r2', 'run1', 'decode', output)).toBe(true);
+    const plain = await cache.take('r2', 'run1', ['decode']);
+    expect(plain.outputs.decode).toEqual(output);
+    expect(deserialize(plain.packed.decode!)).toEqual(output);
+    expect(plain.deferred).toEqual([]);
+    // entries a worker of an earlier version left (one V8 value with the run record; before that, the bare output)
+    await redis.set(`${prefix}:handoff:r3:run1:segment`, deflateRawSync(serialize({ __gongkaiHandoff: 1, output, deferred })));
+    await redis.set(`${prefix}:handoff:r3:run1:decode`, deflateRawSync(serialize(output)));
+    const old = await cache.take('r3', 'run1', ['decode', 'segment']);
+    expect(old.outputs).toEqual({ decode: output, segment: output });
+    expect(old.deferred).toEqual([deferred]);
+    expect(old.packed).toEqual({});
+    await cache.clear('r1', 'run1', ['segment']);
+    await cache.clear('r2', 'run1', ['decode']);
+    await cache.clear('r3', 'run1', ['decode', 'segment']);
   });
 });

@@ -97,6 +97,8 @@ export interface Completion<S extends StageName> {
   status: ReportStatus;
   input: unknown;
   output: StageOutputs[S];
+  /** The output's V8 bytes as the stage thread made them, handed on as they are. */
+  bytes?: Uint8Array;
   /** Earlier stages whose output came through the handoff (validate stores them). */
   handedOn: readonly StageName[];
   /** The run records that came with the handed-on outputs (stored with the next write of this report). */
@@ -142,7 +144,7 @@ export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, 
   // document need not be written (on FerretDB a read of the run guard and a rewrite) at every stage. The first stage
   // still writes its own, so the report says processing from there on.
   const deferred: DeferredRun | undefined = handOn && rowCurrent ? { stage, run, attempt: c.attempt } : undefined;
-  const handedOff = handOn && (await deps.pipeline.handoff.put(reportId, c.runId, outputNameOf(stage), c.output, deferred));
+  const handedOff = handOn && (await deps.pipeline.handoff.put(reportId, c.runId, outputNameOf(stage), c.output, deferred, c.bytes));
   // stored instead: the replaced output must not stay in the handoff, where later stages would read it first
   if (!handedOff && amendsOf(stage)) await deps.pipeline.handoff.clear(reportId, c.runId, [outputNameOf(stage)]);
   // without a write there is no run guard here: a job of a run that moved on meanwhile hands on into its own run's keys,

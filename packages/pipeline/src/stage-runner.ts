@@ -1,5 +1,6 @@
 import { BadInputError, PipelineError, TransientError, isErrorCode, type StageName, type StageOutputs } from '@gongkai/core';
 import type { StageContext, StageInputs } from '@gongkai/stages';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { ThreadReply, ThreadRequest } from './stage.thread.ts';
 
@@ -28,8 +29,15 @@ export interface RunTimes {
   received: number;
 }
 
+/** A run's result: the output, its V8 bytes as the thread made them (for the handoff), and its times. */
+export interface RunResult<O = unknown> {
+  output: O;
+  bytes: Uint8Array;
+  times: RunTimes;
+}
+
 interface Pending {
-  resolve: (v: { output: unknown; times: RunTimes }) => void;
+  resolve: (v: RunResult) => void;
   posted: number;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
@@ -71,8 +79,10 @@ export class StageRunner {
     this.pending.delete(reply.id);
     clearTimeout(p.timer);
     this.release(p.slot);
-    if (reply.ok) p.resolve({ output: reply.output, times: { posted: p.posted, started: reply.at[0], ended: reply.at[1], received: performance.timeOrigin + performance.now() } });
-    else {
+    if (reply.ok) {
+      const received = performance.timeOrigin + performance.now();
+      p.resolve({ output: deserialize(reply.output), bytes: reply.output, times: { posted: p.posted, started: reply.at[0], ended: reply.at[1], received } });
+    } else {
       const { code, message, name, stack } = reply.error;
       const err = new PipelineError(isErrorCode(code) ? code : 'STAGE_BUG', message);
       Object.defineProperty(err, 'name', { value: name });
@@ -128,12 +138,20 @@ export class StageRunner {
     return (await this.runTimed(stage, input)).output;
   }
 
-  /** A run, with when it was posted, ran and came back (the thread hop is the rest). */
-  async runTimed<S extends StageName>(stage: S, input: StageInputs[S]): Promise<{ output: StageOutputs[S]; times: RunTimes }> {
+  /**
+   * A run, with when it was posted, ran and came back (the thread hop is the
+   * rest). `packed`: earlier outputs of `input` that the caller also has as
+   * V8 bytes (the handoff's): they cross as those bytes, a copy transferred,
+   * instead of a structured clone of the objects.
+   */
+  async runTimed<S extends StageName>(stage: S, input: StageInputs[S], packed: Partial<Record<StageName, Uint8Array>> = {}): Promise<RunResult<StageOutputs[S]>> {
     if (this.closed) throw new TransientError('TRANSIENT', 'stage runner is closed');
     const slot = await this.acquire();
     const id = this.nextId++;
-    return new Promise<{ output: StageOutputs[S]; times: RunTimes }>((resolve, reject) => {
+    // a copy each (a slice of the handoff's inflated buffer, which the caller keeps), moved to the thread
+    const crossing = Object.entries(packed).map(([s, bytes]) => [s, new Uint8Array(bytes)] as const);
+    const rest = crossing.length > 0 ? Object.fromEntries(Object.entries(input as Record<string, unknown>).filter(([k]) => !(k in packed))) : input;
+    return new Promise<RunResult<StageOutputs[S]>>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         this.replace(slot);
@@ -141,9 +159,9 @@ export class StageRunner {
       }, this.opts.timeoutMs);
       const posted = performance.timeOrigin + performance.now();
       this.pending.set(id, { resolve: resolve as Pending['resolve'], reject, timer, slot, posted });
-      const req: ThreadRequest = { id, stage, input, context: this.opts.context };
+      const req: ThreadRequest = { id, stage, input: rest, ...(crossing.length > 0 ? { packed: Object.fromEntries(crossing) } : {}), context: this.opts.context };
       slot.worker.ref();
-      slot.worker.postMessage(req);
+      slot.worker.postMessage(req, crossing.map(([, b]) => b.buffer as ArrayBuffer));
     }).finally(() => {
       for (const s of this.slots) if (!s.busy) s.worker.unref();
     });

@@ -85,15 +85,15 @@ export function startStageWorker(stage: StageName, deps: StageWorkerDeps, opts: 
     }
     try {
       await opts.beforeRun?.(job);
-      const { runId, status, input, handedOn, deferred, previous } = await inSpan('load input', phase(attrs, 'load_input'), () => loadInput(stage, job.data, d, log, { firstTry: job.attemptsMade === 0 }));
+      const { runId, status, input, handedOn, deferred, previous, packed } = await inSpan('load input', phase(attrs, 'load_input'), () => loadInput(stage, job.data, d, log, { firstTry: job.attemptsMade === 0 }));
       if (runId !== job.data.runId) {
         log.info({ currentRunId: runId }, 'stale job: the report has a newer run; skipped');
         return { stale: true };
       }
-      const { output, times } = await deps.runner.runTimed(stage, input);
+      const { output, bytes, times } = await deps.runner.runTimed(stage, input, packed);
       if (tracing()) threadSpans(attrs, times);
       const ms = Math.round((performance.now() - t0) * 10) / 10;
-      return await complete(d, job, stage, { runId, status, input, output: output as StageOutputs[typeof stage], handedOn, deferred, previous, ms, attempt }, log);
+      return await complete(d, job, stage, { runId, status, input, output: output as StageOutputs[typeof stage], bytes, handedOn, deferred, previous, ms, attempt }, log);
     } catch (err) {
       if (err instanceof LostInput) {
         if ((await healLostInput(d, job, stage, err.stage, err.message)) === 'healed') return { healed: err.stage };

@@ -31,6 +31,8 @@ export interface LoadedInput<S extends StageName> {
   handedOn: StageName[];
   /** Run records of earlier stages that came with their handed-on outputs (the last stage stores them). */
   deferred: DeferredRun[];
+  /** The handed-on outputs' V8 bytes, as the handoff holds them: they cross to the stage thread as bytes. */
+  packed: Partial<Record<StageName, Uint8Array>>;
   /** A context refresh (job `refresh`): the stage's own stored output, to tell whether the refresh changes anything. */
   previous?: StageOutputs[S];
 }
@@ -53,11 +55,11 @@ export async function loadInput<S extends StageName>(stage: S, payload: JobPaylo
   const needs = needsOf(stage);
   if (needs.length === 0) {
     const { runId, status, raw } = await loadRaw(payload, deps);
-    return { runId, status, input: raw as StageInputs[S], handedOn: [], deferred: [] };
+    return { runId, status, input: raw as StageInputs[S], handedOn: [], deferred: [], packed: {} };
   }
-  const { outputs: cached, deferred } = await deps.pipeline.handoff.take(payload.reportId, payload.runId, needs).catch((err: Error) => {
+  const { outputs: cached, deferred, packed } = await deps.pipeline.handoff.take(payload.reportId, payload.runId, needs).catch((err: Error) => {
     log.warn({ err: err.message }, 'handoff unreadable; reading the stored outputs');
-    return { outputs: {}, deferred: [] };
+    return { outputs: {}, deferred: [], packed: {} };
   });
   const handedOn = needs.filter((s) => s in cached);
   const stored = needs.filter((s) => !(s in cached));
@@ -80,7 +82,7 @@ export async function loadInput<S extends StageName>(stage: S, payload: JobPaylo
   // a stage that reads the raw file besides earlier outputs (catalogue `raw`)
   const raw = readsRaw(stage) ? { raw: (await loadRaw(payload, deps)).raw } : {};
   return {
-    runId: loaded.runId, status: loaded.status, input: { ...outputs, ...context, ...raw } as StageInputs[S], handedOn, deferred,
+    runId: loaded.runId, status: loaded.status, input: { ...outputs, ...context, ...raw } as StageInputs[S], handedOn, deferred, packed,
     ...(previous !== undefined ? { previous: previous as StageOutputs[S] } : {}),
   };
 }
