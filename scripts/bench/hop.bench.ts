@@ -213,17 +213,22 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
   const redis = new Redis(infra.redisUrl);
   env['REDIS_URL'] = infra.redisUrl;
   env['MONGO_URL'] = infra.mongoUrl;
+  // BENCH_HOP_PARTS=floor or =stage: one of the two sections
+  const parts = (process.env['BENCH_HOP_PARTS'] ?? 'floor,stage').split(',');
   try {
-    const floorRows = await floor(infra, config, env, redis, n, rate);
-    const hops = await stageHops(infra, config, env, redis, n, rate, quick);
-    return [
-      {
+    const sections: BenchSection[] = [];
+    if (parts.includes('floor')) {
+      sections.push({
         title: `hop floor: a bare BullMQ worker (concurrency 1), ${n} jobs added by another process, CPU ms per job`,
-        rows: floorRows,
+        rows: await floor(infra, config, env, redis, n, rate),
         notes: ['backlog: every job queued before the worker starts (it never waits); paced: jobs arrive at the rate, the worker sleeps between them; Redis: with the adds when paced, without in a backlog'],
-      },
-      { title: `a stage hop: one stage worker as in the pipeline, ${n} jobs, inputs in the handoff, CPU ms per job`, rows: hops.rows, notes: hops.notes },
-    ];
+      });
+    }
+    if (parts.includes('stage')) {
+      const hops = await stageHops(infra, config, env, redis, n, rate, quick);
+      sections.push({ title: `a stage hop: one stage worker as in the pipeline, ${n} jobs, inputs in the handoff, CPU ms per job`, rows: hops.rows, notes: hops.notes });
+    }
+    return sections;
   } finally {
     redis.disconnect();
     await infra.stop();
