@@ -81,7 +81,15 @@ export class StageRunner {
     this.release(p.slot);
     if (reply.ok) {
       const received = performance.timeOrigin + performance.now();
-      p.resolve({ output: deserialize(reply.output), bytes: reply.output, times: { posted: p.posted, started: reply.at[0], ended: reply.at[1], received } });
+      let output: unknown;
+      try {
+        output = deserialize(reply.output);
+      } catch (err) {
+        // in the message handler, a throw would end the worker process: the run fails instead
+        p.reject(new PipelineError('STAGE_BUG', `the stage's output could not be read back from its thread: ${(err as Error).message}`));
+        return;
+      }
+      p.resolve({ output, bytes: reply.output, times: { posted: p.posted, started: reply.at[0], ended: reply.at[1], received } });
     } else {
       const { code, message, name, stack } = reply.error;
       const err = new PipelineError(isErrorCode(code) ? code : 'STAGE_BUG', message);

@@ -42,9 +42,10 @@ if (warm) await STAGE_REGISTRY[warm].warm?.().catch(() => {}); // a failure show
 parentPort?.on('message', async (req: ThreadRequest) => {
   let reply: ThreadReply;
   try {
-    const t0 = performance.timeOrigin + performance.now();
+    // the inputs' deserialization and the output's serialization are the hop's, as a structured clone's were
     const packed = Object.entries(req.packed ?? {}).map(([stage, bytes]) => [stage, deserialize(bytes)] as const);
     const input = packed.length > 0 ? { ...(req.input as Record<string, unknown>), ...Object.fromEntries(packed) } : req.input;
+    const t0 = performance.timeOrigin + performance.now();
     const output = await runStage(req.stage, input as never, req.context);
     const at: [number, number] = [t0, performance.timeOrigin + performance.now()];
     reply = { id: req.id, ok: true, output: owned(serialize(output)), at };
