@@ -155,8 +155,9 @@ export class ReportStore {
   }
 
   // a run's writes (report.writes.ts)
-  // each write that changes what the reports list shows updates the report's list row after it (a failed row write
-  // never fails the stage: the row is only a copy, and a count mismatch is rebuilt by `listRows.sync`)
+  // each write that changes what the reports list shows updates the report's list row after it; outside a stage's own
+  // write (saveStageOutput) a failed row write fails nothing: the row is only a copy, and a count mismatch is rebuilt
+  // by `listRows.sync`
   private readonly listed = (p: Promise<unknown>) => p.catch(() => {});
   readonly intake = async (...a: Parameters<ReportWrites['intake']>) => {
     const [id, source] = a;
@@ -177,8 +178,11 @@ export class ReportStore {
     opts?: { rowCurrent?: boolean; earlier?: readonly DeferredRun[] },
   ) => {
     const ok = await this.write.saveStageOutput(id, runId, stage, fields, run, attempt, opts?.earlier);
-    if (ok && 'setsStatus' in STAGE_CATALOGUE[stage]) await Promise.all([this.listed(this.listRows.finished(id, fields, run.at)), this.listed(this.facts.finished(id, runId, fields))]);
-    else if (ok && !opts?.rowCurrent) await this.listed(this.listRows.moved(id, run.at));
+    // a stage's row and facts are part of its write: a failure fails the stage, whose retry writes all three again
+    // (the same run: the guard lets it). Swallowed, a MongoDB outage between the report's write and its row's left a
+    // done report listed as processing for good, and its facts missing for its neighbours (the 5,000 soak)
+    if (ok && 'setsStatus' in STAGE_CATALOGUE[stage]) await Promise.all([this.listRows.finished(id, fields, run.at), this.facts.finished(id, runId, fields)]);
+    else if (ok && !opts?.rowCurrent) await this.listRows.moved(id, run.at);
     return ok;
   };
   readonly recordEvent = (...a: Parameters<ReportWrites['recordEvent']>) => this.write.recordEvent(...a);

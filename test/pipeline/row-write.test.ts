@@ -1,0 +1,63 @@
+/**
+ * A stage's list row and facts are part of its write. MongoDB going away
+ * between the report's write and its row's (the 5,000 soak: FerretDB down
+ * for 13 s) left a done report listed as "processing" for good — and every
+ * count from the rows (/metrics, status) with it — because a failed row
+ * write was swallowed. Now the stage fails, BullMQ retries it, and the
+ * retry writes the report, its row and its facts again. Real Redis,
+ * FerretDB and threads; the outage is one failing row write, as the
+ * driver reports a closed connection.
+ */
+import { isDone, type ReportStatus } from '@gongkai/core';
+import { ingest } from '@gongkai/pipeline';
+import { MongoNetworkError } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEnv, waitFor, type TestEnv } from '../helpers/test-env.ts';
+import { startTestWorkers } from '../helpers/workers.ts';
+
+let t: TestEnv;
+beforeAll(async () => {
+  t = await testEnv('row-write', { GONGKAI_VALIDATE_BACKOFF_MS: '200' });
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+const body = new TextEncoder().encode([
+  '某某县人民政府2018年政府信息公开工作年度报告',
+  '一、概述',
+  '2018年，我县主动公开政府信息3456条，其中规范性文件12件。',
+  '二、依申请公开情况',
+  '全年共受理政府信息公开申请87件，其中当面申请20件，网络申请67件。',
+  '三、存在的问题和改进措施',
+  '工作中还存在一些不足。',
+].join('\n'));
+
+describe('a stage whose list row could not be written', () => {
+  it('fails and is retried, and the report ends listed as it is stored, with its facts', async () => {
+    const rows = t.store.listRows;
+    const real = rows.finished.bind(rows);
+    let outages = 1;
+    rows.finished = async (...a) => {
+      if (outages-- > 0) throw new MongoNetworkError('connection 7 to 127.0.0.1:27017 closed');
+      return real(...a);
+    };
+    const workers = startTestWorkers(t);
+    try {
+      const { reportId } = await ingest(t, { body, name: 'row.txt', uri: 'test:row' });
+      // the report is written first (done at once); its row follows with the retry
+      const row = await waitFor('row done', async () => {
+        const r = await rows.rows.findOne({ _id: reportId });
+        return r && isDone(r.status as ReportStatus) ? r : null;
+      }, 60_000).catch(async () => rows.rows.findOne({ _id: reportId }));
+      const done = (await t.store.get(reportId, { full: true }))!;
+      expect(outages).toBeLessThan(0); // the outage happened, and the row was written after it
+      expect(row?.status).toBe(done.status);
+      expect(done.pipeline.stages.validate?.attempts).toBe(2);
+      expect(await t.store.db.collection('report_facts').findOne({ _id: reportId as never })).toMatchObject({ runId: done.pipeline.runId, status: done.status });
+    } finally {
+      rows.finished = real;
+      await workers.close();
+    }
+  });
+});
