@@ -86,7 +86,7 @@ try {
   for (const dl of await h.store.listDeadLetters({})) reasons.set(`${dl.stage} ${dl.error.code}`, (reasons.get(`${dl.stage} ${dl.error.code}`) ?? 0) + 1);
   if (violations.length > 0) exitCode = 1;
   const rows: Array<[string, string | number]> = [
-    ['hostile files', files.length], ['distinct inputs taken in', inputs.size], ['report documents', c.documents], ['done', c.done],
+    ['hostile files', files.length], ['distinct inputs taken in', inputs.size], ['report documents', c.documents ?? 'not counted'], ['done', c.done],
     ['failed, in a DLQ with a reason', c.failed], ['service crashes', exits.reduce((s, p) => s + p.exits, 0)],
     ['canary read', canaryRead(canary) ? 'yes' : 'no'], ['open files outside (sampled every 250 ms)', strays.size],
     ['peak RSS MB', [...peakRss].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')],
