@@ -1,8 +1,9 @@
 /**
  * What must hold after the soak, checked against MongoDB and Redis by _id
  * (each lookup is indexed): every distinct input is exactly one report
- * document, done or failed; no document for anything else; every failed one
- * has a dead letter with a reason and its job in the stage's DLQ.
+ * document, done or failed, and its list row says so; no document for
+ * anything else; every failed one has a dead letter with a reason and its
+ * job in the stage's DLQ.
  */
 import { isDone, type Report } from '@gongkai/core';
 import type { Harness } from '../bench/pipeline/pipeline.harness.ts';
@@ -50,6 +51,11 @@ export async function checkInvariants(h: Harness, inputs: ReadonlySet<string>, o
       v(id, 'missing: no report document');
       continue;
     }
+    // its list row (what the reports list, /metrics and status count) says what the report says: done, failed or in
+    // progress (a context refresh may move a done report between valid, warnings and invalid while this reads)
+    const row = await h.store.listRows.rows.findOne({ _id: id }, { projection: { status: 1 } });
+    const state = (s: string | undefined) => (s && isDone(s as Report['status']) ? 'done' : s === 'failed' ? 'failed' : 'in progress');
+    if (state(row?.status) !== state(doc.status)) v(id, `its list row says ${row?.status ?? 'nothing'}, the report ${doc.status}`);
     if (isDone(doc.status)) {
       r.done++;
       r.doneIds.push(id);
