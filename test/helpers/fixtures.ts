@@ -21,6 +21,17 @@ export const encodeAs = {
   },
 };
 
+/** A short narrative report (an overview, applications, problems) every stage can read: a county, 2018. */
+export const smallReportText = [
+  '某某县人民政府2018年政府信息公开工作年度报告',
+  '一、概述',
+  '2018年，我县主动公开政府信息3456条，其中规范性文件12件。',
+  '二、依申请公开情况',
+  '全年共受理政府信息公开申请87件，其中当面申请20件，网络申请67件。',
+  '三、存在的问题和改进措施',
+  '工作中还存在一些不足。',
+].join('\n');
+
 /** A PNG header and a few random bytes: binary content with a .txt name. */
 export const pngBytes = () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...Array.from({ length: 200 }, (_, i) => (i * 37) % 256)]);
 

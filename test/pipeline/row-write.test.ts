@@ -12,6 +12,7 @@ import { isDone, type ReportStatus } from '@gongkai/core';
 import { ingest } from '@gongkai/pipeline';
 import { MongoNetworkError } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smallReportText } from '../helpers/fixtures.ts';
 import { testEnv, waitFor, type TestEnv } from '../helpers/test-env.ts';
 import { startTestWorkers } from '../helpers/workers.ts';
 
@@ -23,15 +24,7 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-const body = new TextEncoder().encode([
-  '某某县人民政府2018年政府信息公开工作年度报告',
-  '一、概述',
-  '2018年，我县主动公开政府信息3456条，其中规范性文件12件。',
-  '二、依申请公开情况',
-  '全年共受理政府信息公开申请87件，其中当面申请20件，网络申请67件。',
-  '三、存在的问题和改进措施',
-  '工作中还存在一些不足。',
-].join('\n'));
+const body = new TextEncoder().encode(smallReportText);
 
 describe('a stage whose list row could not be written', () => {
   it('fails and is retried, and the report ends listed as it is stored, with its facts', async () => {

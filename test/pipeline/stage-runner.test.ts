@@ -10,19 +10,12 @@ import { StageRunner } from '@gongkai/pipeline';
 import { runInProcess } from '@gongkai/stages';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
+import { smallReportText } from '../helpers/fixtures.ts';
 
 const runner = new StageRunner({ threads: 1, timeoutMs: 60_000, context: { decode: {} } });
 afterAll(() => runner.close());
 
-const text = [
-  '某某县人民政府2018年政府信息公开工作年度报告',
-  '一、概述',
-  '2018年，我县主动公开政府信息3456条，其中规范性文件12件。',
-  '二、依申请公开情况',
-  '全年共受理政府信息公开申请87件，其中当面申请20件，网络申请67件。',
-  '三、存在的问题和改进措施',
-  '工作中还存在一些不足。',
-].join('\n');
+const text = smallReportText;
 
 describe('stage runner: what crosses to the stage thread', () => {
   it('hands packed inputs over as bytes (the caller keeps its own) and returns the output with the bytes the thread made', async () => {
