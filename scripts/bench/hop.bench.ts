@@ -16,7 +16,7 @@
  *   stage alone (called in a loop in this thread, no queue, no thread).
  */
 import { loadConfig, type Config } from '@gongkai/config';
-import type { StageName } from '@gongkai/core';
+import { needsOf, type StageName } from '@gongkai/core';
 import { startInfra, type Infra } from '@gongkai/embedded';
 import { Pipeline, StageRunner, startStageWorker, type StageWorker } from '@gongkai/pipeline';
 import { createLogger } from '@gongkai/runtime';
@@ -165,7 +165,7 @@ async function stageHops(infra: Infra, config: Config, env: NodeJS.ProcessEnv, r
   const rows: BenchRow[] = [];
   const notes: string[] = [];
   for (const stage of ['segment', 'extract'] as const satisfies readonly StageName[]) {
-    const needs = stage === 'segment' ? (['decode'] as const) : (['decode', 'segment'] as const);
+    const needs = needsOf(stage);
     // the stage alone: its process CPU per run (GC helpers included), no queue, no thread
     const inputs = outputs.map((o) => Object.fromEntries(needs.map((s) => [s, o[s]])));
     for (const input of inputs) await runStage(stage, input as never, { decode: {} });
