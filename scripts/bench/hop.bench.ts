@@ -18,7 +18,7 @@
 import { loadConfig, type Config } from '@gongkai/config';
 import { needsOf, type StageName } from '@gongkai/core';
 import { startInfra, type Infra } from '@gongkai/embedded';
-import { Pipeline, StageRunner, startStageWorker, type StageWorker } from '@gongkai/pipeline';
+import { Pipeline, StageRunner, gatherWakeUps, startStageWorker, type StageWorker } from '@gongkai/pipeline';
 import { createLogger } from '@gongkai/runtime';
 import { runInProcess, runStage } from '@gongkai/stages';
 import { FsBlobStore, ReportStore } from '@gongkai/store';
@@ -135,17 +135,21 @@ async function floor(infra: Infra, config: Config, env: NodeJS.ProcessEnv, redis
       threaded ? new Thread('const { parentPort } = require("node:worker_threads"); parentPort.on("message", (m) => parentPort.postMessage(m));', { eval: true }) : null);
     const payload = { text: '公开'.repeat(2750), items: Array.from({ length: 200 }, (_, i) => ({ i, key: `k${i}`, value: i * 7 })) };
     const hop = (m: unknown) => new Promise((res) => { thread!.once('message', res); thread!.postMessage(m); });
-    for (const r of [0, rate]) {
+    // the last: paced, with the pipeline's gathered wake-ups (GONGKAI_GATHER_MS)
+    for (const [r, gather] of [[0, 0], [rate, 0], [rate, config.gatherMs]] as const) {
       await redis.eval(`for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end`, 0, `${config.queuePrefix}:${FLOOR_QUEUE}:*`);
       const connection = new Redis(infra.redisUrl, { maxRetriesPerRequest: null });
       let worker: Worker | null = null;
       const w = await measure({
         redis, env, args: ['floor'], n, rate: r,
-        begin: (completed) => (worker = new Worker(FLOOR_QUEUE, async () => (thread ? hop(payload) : null), { connection, prefix: config.queuePrefix, concurrency: 1 }).on('completed', completed)),
+        begin: (completed) => {
+          worker = new Worker(FLOOR_QUEUE, async () => (thread ? hop(payload) : null), { connection, prefix: config.queuePrefix, concurrency: 1 }).on('completed', completed);
+          gatherWakeUps(worker, gather);
+        },
       });
       await worker!.close();
       connection.disconnect();
-      rows.push(row(`no-op job${threaded ? ' + thread round trip (22 KB)' : ''}, ${r > 0 ? `${r}/s` : 'backlog'}`, w, tids, 'thread'));
+      rows.push(row(`no-op job${threaded ? ' + thread round trip (22 KB)' : ''}, ${r > 0 ? `${r}/s` : 'backlog'}${gather > 0 ? `, gathered ${gather} ms` : ''}`, w, tids, 'thread'));
     }
     await thread?.terminate();
   }
@@ -187,14 +191,14 @@ async function stageHops(infra: Infra, config: Config, env: NodeJS.ProcessEnv, r
       const w = await measure({
         redis, env, args: ['stage', stage], n, rate: r,
         begin: (completed) => {
-          worker = startStageWorker(stage, { store, blobs, pipeline, runner, log, maxBytes: config.maxBytes }, { settings: config.stages[stage], lockMs: config.lockMs });
+          worker = startStageWorker(stage, { store, blobs, pipeline, runner, log, maxBytes: config.maxBytes }, { settings: config.stages[stage], lockMs: config.lockMs, gatherMs: config.gatherMs });
           worker.worker.on('completed', completed);
         },
       });
       await worker!.close();
       await runner.close();
       await pipeline.close();
-      const x = row(`${stage} hop, ${r > 0 ? `${r}/s` : 'backlog'}`, w, tids, 'stage thread');
+      const x = row(`${stage} hop, ${r > 0 ? `${r}/s${config.gatherMs > 0 ? `, gathered ${config.gatherMs} ms` : ''}` : 'backlog'}`, w, tids, 'stage thread');
       rows.push({ ...x, 'over the stage alone': round((x['process ms/job'] as number) - alone, 2) });
     }
   }

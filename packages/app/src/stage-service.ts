@@ -26,11 +26,11 @@ export async function runStageService(stage: StageName, env: NodeJS.ProcessEnv):
       context: { decode: { maxBytes: config.maxBytes }, segment: { renames: readAgencyRenames(config.agencyRenames) }, options: { [stage]: { ...settings.options, timeoutMs: settings.timeoutMs } } },
     });
     lifecycle.defer('stage threads', () => runner.close());
-    const worker = startStageWorker(stage, { ...deps, runner, maxBytes: config.maxBytes }, { settings, lockMs: config.lockMs });
+    const worker = startStageWorker(stage, { ...deps, runner, maxBytes: config.maxBytes }, { settings, lockMs: config.lockMs, gatherMs: config.gatherMs });
     lifecycle.defer('worker', () => worker.close());
     const housekeeping = await startHousekeeping(deps, stage);
     lifecycle.defer('reconciler and sweeper', () => housekeeping.close());
-    log.info({ stage, concurrency: settings.concurrency, threads, attempts: settings.attempts }, 'worker ready');
+    log.info({ stage, concurrency: settings.concurrency, threads, attempts: settings.attempts, gatherMs: config.gatherMs }, 'worker ready');
     await signalReady();
   } catch (err) {
     log.fatal({ err }, 'worker failed to start');

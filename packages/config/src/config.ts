@@ -45,6 +45,8 @@ export interface Config {
   shutdownMs: number;
   /** BullMQ job lock; a job whose worker died is picked up again within ~1.5× this. @defaultValue 30000 */
   lockMs: number;
+  /** A stage worker woken from an empty queue while its jobs arrive often (≥ 2 expected within this) waits this long first, then takes them back to back; 0: never. @defaultValue 200 */
+  gatherMs: number;
   pollMs: number;
   stableMs: number;
   replayRatePerSec: number;
@@ -140,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     agencyRenames: e.GONGKAI_AGENCY_RENAMES ? abs(e.GONGKAI_AGENCY_RENAMES) : null,
     shutdownMs: e.GONGKAI_SHUTDOWN_MS,
     lockMs: e.GONGKAI_LOCK_MS,
+    gatherMs: e.GONGKAI_GATHER_MS,
     pollMs: e.GONGKAI_POLL_MS,
     stableMs: e.GONGKAI_STABLE_MS,
     replayRatePerSec: e.GONGKAI_REPLAY_RATE,

@@ -1,4 +1,5 @@
 export { Pipeline, type PipelineOptions, type QueueCounts } from './pipeline.ts';
+export { gatherWakeUps } from './wake.gather.ts';
 export { startStageWorker, type StageWorker, type StageWorkerDeps, type StageWorkerOptions } from './stage-worker.ts';
 export { StageRunner, type StageRunnerOptions } from './stage-runner.ts';
 export { ingest, type IntakeDeps, type IntakeResult } from './intake.ts';

@@ -11,6 +11,7 @@ import { createRedis } from './redis.connection.ts';
 import { complete, fail, healLostInput, type Completed } from './run.transitions.ts';
 import type { RunTimes, StageRunner } from './stage-runner.ts';
 import { LostInput, loadInput } from './stage.input.ts';
+import { gatherWakeUps } from './wake.gather.ts';
 
 export interface StageWorkerDeps {
   store: ReportStore;
@@ -25,6 +26,8 @@ export interface StageWorkerOptions {
   settings: StageSettings;
   /** Job lock duration; stalled jobs are checked every half of it. @defaultValue 30000 */
   lockMs?: number;
+  /** Gathered wake-ups (wake.gather.ts): the wait of a worker woken while its jobs arrive often. @defaultValue 0 (none) */
+  gatherMs?: number;
   /** For tests: called before the stage runs (e.g. to inject a transient failure). */
   beforeRun?: (job: Job<JobPayload>) => Promise<void> | void;
 }
@@ -115,6 +118,7 @@ export function startStageWorker(stage: StageName, deps: StageWorkerDeps, opts: 
     autorun: true,
     telemetry: bullmqTelemetry<WorkerOptions['telemetry']>(),
   });
+  if (opts.gatherMs && !gatherWakeUps(worker, opts.gatherMs)) deps.log.warn({ stage }, 'this BullMQ has no Worker.waitForJob: wake-ups are not gathered');
   worker.on('error', (err) => deps.log.warn({ stage, err: err.message }, 'worker connection error'));
   return {
     worker,

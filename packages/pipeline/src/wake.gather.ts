@@ -1,0 +1,60 @@
+import type { Worker } from 'bullmq';
+
+/** The part of BullMQ's Worker (6.x) this reaches into: its blocking wait for a job on an empty queue. */
+interface WorkerWait {
+  waitForJob?: (blockUntil: number) => Promise<number>;
+  closing?: unknown;
+}
+
+/** Expected arrivals within the wait from which a woken worker waits (below it, it takes the job at once). */
+const GATHER_FROM = 2;
+
+/**
+ * Gathered wake-ups. A worker whose queue is empty blocks in Redis until a
+ * job arrives; each job that wakes it pays for the wake-up and cold caches,
+ * in the worker, its stage thread and Redis (the hop lab, `npm run bench --
+ * hop`: a bare BullMQ job costs 3–4× more paced at 20/s than in a backlog).
+ * The pipeline's later stages run that way whenever an earlier one or
+ * FerretDB sets the pace.
+ *
+ * With this, a worker woken from an empty queue while its jobs arrive often
+ * (at least two expected within `ms`, from the jobs it started in the last
+ * `10 × ms`) waits `ms` before taking one, and then takes the jobs that
+ * arrived meanwhile back to back, as from a backlog (each job's completion
+ * fetches the next in the same call). When jobs arrive rarely it takes the
+ * job at once: the wait would cost latency and save nothing. So the wait is
+ * added to a report's path only while the pipeline is busy.
+ *
+ * It replaces the worker's `waitForJob`, an internal method of BullMQ's
+ * Worker; returns false (and changes nothing) when there is none, e.g. after
+ * an upgrade that renamed it (`test/pipeline/gather.test.ts` fails then).
+ */
+export function gatherWakeUps(worker: Worker, ms: number, now: () => number = Date.now): boolean {
+  const w = worker as unknown as WorkerWait;
+  const wait = w.waitForJob;
+  if (ms <= 0 || typeof wait !== 'function') return false;
+  const span = 10 * ms;
+  const needed = Math.ceil((GATHER_FROM * span) / ms);
+  const starts: number[] = []; // start times of recent jobs, oldest first, from `head`
+  let head = 0;
+  worker.on('active', () => {
+    starts.push(now());
+    if (head > 1024) {
+      starts.splice(0, head);
+      head = 0;
+    }
+  });
+  const often = (): boolean => {
+    const since = now() - span;
+    while (head < starts.length && starts[head]! < since) head++;
+    return starts.length - head >= needed;
+  };
+  w.waitForJob = async (blockUntil: number): Promise<number> => {
+    const r = await wait.call(worker, blockUntil);
+    // 0: a job is there to take now (a delayed job's marker gives its due time, left as it is)
+    if (r !== 0 || w.closing || !often()) return r;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return w.closing ? Infinity : 0;
+  };
+  return true;
+}
