@@ -6,6 +6,7 @@
  */
 import { createRedis, jobIdFor, reconcileFailedJobs } from '@gongkai/pipeline';
 import { UnrecoverableError, Worker } from 'bullmq';
+import { MongoNetworkError } from 'mongodb';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv, waitFor, type TestEnv } from '../helpers/test-env.ts';
@@ -63,5 +64,33 @@ describe('reconcileFailedJobs', () => {
     // the books agree and stay so: a second pass adds nothing
     expect(await reconcileFailedJobs(t, ['extract'])).toBe(0);
     expect(await t.pipeline.dlqs.extract.count()).toBe(1);
+  });
+});
+
+describe('a dead-lettering cut short by MongoDB going away', () => {
+  it('fails where the report\'s list row could not be written, and the next pass lists the report as failed', async () => {
+    const id = sha('row write lost');
+    await t.store.intake(id, { uri: `file:///${id}`, name: 'row.txt', size: 1, receivedAt: new Date().toISOString() }, 'run-1');
+    await failSegmentJob(id, 'run-1');
+    const rows = t.store.listRows;
+    const real = rows.failed.bind(rows);
+    let outages = 1;
+    rows.failed = async (...a) => {
+      if (outages-- > 0) throw new MongoNetworkError('connection 7 to 127.0.0.1:27017 closed');
+      return real(...a);
+    };
+    try {
+      // the dead letter and the report's failure are written, the row's write is not: the pass fails, not swallows it
+      await expect(reconcileFailedJobs(t, ['segment'])).rejects.toThrow(/closed/);
+      expect((await t.store.get(id))?.status).toBe('failed');
+      expect(await t.store.getDeadLetter(`${id}-segment`)).toMatchObject({ state: 'dead' });
+      expect((await rows.rows.findOne({ _id: id }))?.status).toBe('queued');
+      // the next pass finds the dead letter recorded and the row behind: it lists the report as stored
+      expect(await reconcileFailedJobs(t, ['segment'])).toBe(1);
+      expect(await rows.rows.findOne({ _id: id })).toMatchObject({ status: 'failed', failedStage: 'segment' });
+      expect(await reconcileFailedJobs(t, ['segment'])).toBe(0);
+    } finally {
+      rows.failed = real;
+    }
   });
 });

@@ -6,8 +6,10 @@ import type { Pipeline } from './pipeline.ts';
 /**
  * Dead-letters jobs that BullMQ holds as failed but that have no dead letter
  * (the worker died, or MongoDB was down, between the final failure and the
- * dead-letter write), and restores the DLQ job of a dead letter written
- * while Redis was away. Nothing fails silently: run at worker start and periodically.
+ * dead-letter write), lists a dead-lettered report as failed where MongoDB
+ * went away before its row was written, and restores the DLQ job of a dead
+ * letter written while Redis was away. Nothing fails silently: run at worker
+ * start and periodically.
  */
 export async function reconcileFailedJobs(deps: { store: ReportStore; pipeline: Pipeline }, stages: readonly StageName[] = STAGES): Promise<number> {
   let fixed = 0;
@@ -16,7 +18,11 @@ export async function reconcileFailedJobs(deps: { store: ReportStore; pipeline: 
     for (const job of failed) {
       if (!job?.data?.reportId) continue;
       const dl = await deps.store.getDeadLetter(`${job.data.reportId}-${stage}`);
-      if (dl && dl.jobId === String(job.id)) continue;
+      if (dl && dl.jobId === String(job.id)) {
+        // recorded; but the dead-lettering may have been cut short after it (MongoDB went away before the report's row)
+        if (dl.state === 'dead' && (await deps.store.relistFailed(job.data.reportId))) fixed++;
+        continue;
+      }
       const report = await deps.store.get(job.data.reportId);
       if (!report || report.pipeline.runId !== job.data.runId) continue; // superseded by a newer run
       // the run finished: this job did its work (its output is stored, the next stage ran) and

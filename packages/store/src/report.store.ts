@@ -186,10 +186,26 @@ export class ReportStore {
     return ok;
   };
   readonly recordEvent = (...a: Parameters<ReportWrites['recordEvent']>) => this.write.recordEvent(...a);
+  // the row and facts of a failure are part of its write, as a stage's are: swallowed, a MongoDB outage between the
+  // report's write and its row's left a failed report listed as processing for good (the dead letter was recorded, so
+  // the reconciler passed it by); now the dead-lettering fails, and the reconciler finishes it (`relistFailed`)
   readonly markFailed = async (...a: Parameters<ReportWrites['markFailed']>) => {
     const ok = await this.write.markFailed(...a);
-    if (ok) await Promise.all([this.listed(this.listRows.failed(a[0], a[2])), this.listed(this.facts.dropped(a[0]))]);
+    if (ok) await Promise.all([this.listRows.failed(a[0], a[2]), this.facts.dropped(a[0])]);
     return ok;
+  };
+  /**
+   * A report with a dead letter still dead: when the report is failed and its list row says otherwise, the row is
+   * copied from the report again and its facts go (what a `markFailed` cut short by an outage left undone). Reads
+   * the small row only when it agrees; true when something was rewritten.
+   */
+  readonly relistFailed = async (id: string): Promise<boolean> => {
+    const row = await this.listRows.rows.findOne({ _id: id }, { projection: { status: 1 } });
+    if (row?.status === 'failed') return false;
+    // a report run again since (reprocessed) is listed as its new run goes
+    if ((await this.reports.findOne({ _id: id }, { projection: { status: 1 } }))?.status !== 'failed') return false;
+    await Promise.all([this.listRows.refresh(id), this.facts.dropped(id)]);
+    return true;
   };
   // a new run or a resumed one: no longer done (its facts go: they belong to a run that is over)
   readonly startRun = async (...a: Parameters<ReportWrites['startRun']>) => this.relisted(a[0], await this.write.startRun(...a));
