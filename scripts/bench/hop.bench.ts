@@ -135,8 +135,8 @@ async function floor(infra: Infra, config: Config, env: NodeJS.ProcessEnv, redis
       threaded ? new Thread('const { parentPort } = require("node:worker_threads"); parentPort.on("message", (m) => parentPort.postMessage(m));', { eval: true }) : null);
     const payload = { text: '公开'.repeat(2750), items: Array.from({ length: 200 }, (_, i) => ({ i, key: `k${i}`, value: i * 7 })) };
     const hop = (m: unknown) => new Promise((res) => { thread!.once('message', res); thread!.postMessage(m); });
-    // the last: paced, with the pipeline's gathered wake-ups (GONGKAI_GATHER_MS)
-    for (const [r, gather] of [[0, 0], [rate, 0], [rate, config.gatherMs]] as const) {
+    // the last: paced, with gathered wake-ups (GONGKAI_GATHER_MS, or 200 ms when it is off)
+    for (const [r, gather] of [[0, 0], [rate, 0], [rate, config.gatherMs || 200]] as const) {
       await redis.eval(`for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end`, 0, `${config.queuePrefix}:${FLOOR_QUEUE}:*`);
       const connection = new Redis(infra.redisUrl, { maxRetriesPerRequest: null });
       let worker: Worker | null = null;

@@ -80,7 +80,7 @@ export const envSchema = z.object({
   GONGKAI_SHUTDOWN_MS: int(100, 600_000).default(25_000),
   GONGKAI_LOCK_MS: int(1000, 600_000).default(30_000),
   /** A stage worker woken from an empty queue while its jobs arrive often waits this long, then takes what arrived back to back (0: never waits). */
-  GONGKAI_GATHER_MS: int(0, 10_000).default(200),
+  GONGKAI_GATHER_MS: int(0, 10_000).default(0),
   GONGKAI_POLL_MS: int(50, 3_600_000).default(1000),
   GONGKAI_STABLE_MS: int(0, 600_000).default(500),
   GONGKAI_REPLAY_RATE: int(1, 100_000).default(50),

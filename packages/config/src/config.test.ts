@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     expect(c.stages.validate).toMatchObject({ concurrency: 4, threads: 1 });
     expect(c.maxBytes).toBe(50 * 1024 * 1024);
     expect(c.handoff).toEqual({ ttlSec: 900, maxBytes: 2 * 1024 * 1024 });
+    expect(c.gatherMs).toBe(0);
   });
 
   it('reads every documented variable', () => {
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
         REDIS_URL: 'redis://10.0.0.1:6380/2', MONGO_URL: 'mongodb://db:27017', GONGKAI_INBOX: '/in', GONGKAI_DATA: '/data',
         GONGKAI_PORT: '8080', LOG_LEVEL: 'debug', GONGKAI_EXTRACT_ATTEMPTS: '2', GONGKAI_SEGMENT_CONCURRENCY: '9',
         GONGKAI_SEGMENT_THREADS: '3', GONGKAI_HANDOFF_TTL_S: '0', GONGKAI_HANDOFF_MAX_BYTES: '65536', GONGKAI_OCR_MAX_PAGES: '12',
+        GONGKAI_GATHER_MS: '250',
       },
       '/x',
     );
@@ -35,6 +37,7 @@ describe('loadConfig', () => {
     expect(c.stages.segment.threads).toBe(3);
     expect(c.stages.ocr.options['maxPages']).toBe(12);
     expect(c.handoff).toEqual({ ttlSec: 0, maxBytes: 65536 });
+    expect(c.gatherMs).toBe(250);
   });
 
   it('fails fast naming every bad key at once', () => {

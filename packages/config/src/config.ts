@@ -45,7 +45,7 @@ export interface Config {
   shutdownMs: number;
   /** BullMQ job lock; a job whose worker died is picked up again within ~1.5× this. @defaultValue 30000 */
   lockMs: number;
-  /** A stage worker woken from an empty queue while its jobs arrive often (≥ 2 expected within this) waits this long first, then takes them back to back; 0: never. @defaultValue 200 */
+  /** A stage worker woken from an empty queue while its jobs arrive often (≥ 2 expected within this) waits this long first, then takes them back to back; 0: never. @defaultValue 0 */
   gatherMs: number;
   pollMs: number;
   stableMs: number;

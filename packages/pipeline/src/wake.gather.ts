@@ -25,6 +25,12 @@ const GATHER_FROM = 2;
  * job at once: the wait would cost latency and save nothing. So the wait is
  * added to a report's path only while the pipeline is busy.
  *
+ * Off unless GONGKAI_GATHER_MS is set: in the hop lab a paced stage hop costs
+ * 22–35% less CPU gathered (200 ms), but the whole pipeline on one shared
+ * two-core machine gained nothing measurable (docs/scale.md, eighth session):
+ * what the gathered workers save, the others lose in the noise. It is for
+ * workers on machines of their own, and for backfills where latency does not count.
+ *
  * It replaces the worker's `waitForJob`, an internal method of BullMQ's
  * Worker; returns false (and changes nothing) when there is none, e.g. after
  * an upgrade that renamed it (`test/pipeline/gather.test.ts` fails then).
@@ -35,20 +41,22 @@ export function gatherWakeUps(worker: Worker, ms: number, now: () => number = Da
   if (ms <= 0 || typeof wait !== 'function') return false;
   const span = 10 * ms;
   const needed = Math.ceil((GATHER_FROM * span) / ms);
-  const starts: number[] = []; // start times of recent jobs, oldest first, from `head`
+  const starts: number[] = []; // start times of the jobs of the last `span`, oldest first, from `head`
   let head = 0;
-  worker.on('active', () => {
-    starts.push(now());
+  const recent = (t: number): number => {
+    while (head < starts.length && starts[head]! < t - span) head++;
     if (head > 1024) {
       starts.splice(0, head);
       head = 0;
     }
-  });
-  const often = (): boolean => {
-    const since = now() - span;
-    while (head < starts.length && starts[head]! < since) head++;
-    return starts.length - head >= needed;
+    return starts.length - head;
   };
+  worker.on('active', () => {
+    const t = now();
+    starts.push(t);
+    recent(t);
+  });
+  const often = (): boolean => recent(now()) >= needed;
   w.waitForJob = async (blockUntil: number): Promise<number> => {
     const r = await wait.call(worker, blockUntil);
     // 0: a job is there to take now (a delayed job's marker gives its due time, left as it is)
