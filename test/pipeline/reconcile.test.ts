@@ -6,9 +6,9 @@
  */
 import { createRedis, jobIdFor, reconcileFailedJobs } from '@gongkai/pipeline';
 import { UnrecoverableError, Worker } from 'bullmq';
-import { MongoNetworkError } from 'mongodb';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outageAt } from '../helpers/outage.ts';
 import { testEnv, waitFor, type TestEnv } from '../helpers/test-env.ts';
 
 let t: TestEnv;
@@ -73,12 +73,7 @@ describe('a dead-lettering cut short by MongoDB going away', () => {
     await t.store.intake(id, { uri: `file:///${id}`, name: 'row.txt', size: 1, receivedAt: new Date().toISOString() }, 'run-1');
     await failSegmentJob(id, 'run-1');
     const rows = t.store.listRows;
-    const real = rows.failed.bind(rows);
-    let outages = 1;
-    rows.failed = async (...a) => {
-      if (outages-- > 0) throw new MongoNetworkError('connection 7 to 127.0.0.1:27017 closed');
-      return real(...a);
-    };
+    const outage = outageAt(rows, 'failed');
     try {
       // the dead letter and the report's failure are written, the row's write is not: the pass fails, not swallows it
       await expect(reconcileFailedJobs(t, ['segment'])).rejects.toThrow(/closed/);
@@ -90,7 +85,7 @@ describe('a dead-lettering cut short by MongoDB going away', () => {
       expect(await rows.rows.findOne({ _id: id })).toMatchObject({ status: 'failed', failedStage: 'segment' });
       expect(await reconcileFailedJobs(t, ['segment'])).toBe(0);
     } finally {
-      rows.failed = real;
+      outage.restore();
     }
   });
 });

@@ -10,9 +10,9 @@
  */
 import { isDone, type ReportStatus } from '@gongkai/core';
 import { ingest } from '@gongkai/pipeline';
-import { MongoNetworkError } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallReportText } from '../helpers/fixtures.ts';
+import { outageAt } from '../helpers/outage.ts';
 import { testEnv, waitFor, type TestEnv } from '../helpers/test-env.ts';
 import { startTestWorkers } from '../helpers/workers.ts';
 
@@ -29,12 +29,7 @@ const body = new TextEncoder().encode(smallReportText);
 describe('a stage whose list row could not be written', () => {
   it('fails and is retried, and the report ends listed as it is stored, with its facts', async () => {
     const rows = t.store.listRows;
-    const real = rows.finished.bind(rows);
-    let outages = 1;
-    rows.finished = async (...a) => {
-      if (outages-- > 0) throw new MongoNetworkError('connection 7 to 127.0.0.1:27017 closed');
-      return real(...a);
-    };
+    const outage = outageAt(rows, 'finished');
     const workers = startTestWorkers(t);
     try {
       const { reportId } = await ingest(t, { body, name: 'row.txt', uri: 'test:row' });
@@ -44,12 +39,12 @@ describe('a stage whose list row could not be written', () => {
         return r && isDone(r.status as ReportStatus) ? r : null;
       }, 60_000).catch(async () => rows.rows.findOne({ _id: reportId }));
       const done = (await t.store.get(reportId, { full: true }))!;
-      expect(outages).toBeLessThan(0); // the outage happened, and the row was written after it
+      expect(outage.left()).toBeLessThan(0); // the outage happened, and the row was written after it
       expect(row?.status).toBe(done.status);
       expect(done.pipeline.stages.validate?.attempts).toBe(2);
       expect(await t.store.db.collection('report_facts').findOne({ _id: reportId as never })).toMatchObject({ runId: done.pipeline.runId, status: done.status });
     } finally {
-      rows.finished = real;
+      outage.restore();
       await workers.close();
     }
   });
