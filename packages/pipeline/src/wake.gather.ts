@@ -35,7 +35,7 @@ const GATHER_FROM = 2;
  * Worker; returns false (and changes nothing) when there is none, e.g. after
  * an upgrade that renamed it (`test/pipeline/gather.test.ts` fails then).
  */
-export function gatherWakeUps(worker: Worker, ms: number, now: () => number = Date.now): boolean {
+export function gatherWakeUps(worker: Worker, ms: number): boolean {
   const w = worker as unknown as WorkerWait;
   const wait = w.waitForJob;
   if (ms <= 0 || typeof wait !== 'function') return false;
@@ -52,11 +52,11 @@ export function gatherWakeUps(worker: Worker, ms: number, now: () => number = Da
     return starts.length - head;
   };
   worker.on('active', () => {
-    const t = now();
+    const t = Date.now();
     starts.push(t);
     recent(t);
   });
-  const often = (): boolean => recent(now()) >= needed;
+  const often = (): boolean => recent(Date.now()) >= needed;
   w.waitForJob = async (blockUntil: number): Promise<number> => {
     const r = await wait.call(worker, blockUntil);
     // 0: a job is there to take now (a delayed job's marker gives its due time, left as it is)
