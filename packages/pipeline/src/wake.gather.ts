@@ -8,6 +8,8 @@ interface WorkerWait {
 
 /** Expected arrivals within the wait from which a woken worker waits (below it, it takes the job at once). */
 const GATHER_FROM = 2;
+/** The arrival rate is judged over this many waits: from GATHER_FROM × SPAN_WAITS jobs started in that span. */
+const SPAN_WAITS = 10;
 
 /**
  * Gathered wake-ups. A worker whose queue is empty blocks in Redis until a
@@ -39,8 +41,8 @@ export function gatherWakeUps(worker: Worker, ms: number): boolean {
   const w = worker as unknown as WorkerWait;
   const wait = w.waitForJob;
   if (ms <= 0 || typeof wait !== 'function') return false;
-  const span = 10 * ms;
-  const needed = Math.ceil((GATHER_FROM * span) / ms);
+  const span = SPAN_WAITS * ms;
+  const needed = GATHER_FROM * SPAN_WAITS;
   const starts: number[] = []; // start times of the jobs of the last `span`, oldest first, from `head`
   let head = 0;
   const recent = (t: number): number => {

@@ -195,16 +195,17 @@ export class ReportStore {
     return ok;
   };
   /**
-   * A report with a dead letter still dead: when the report is failed and its list row says otherwise, the row is
-   * copied from the report again and its facts go (what a `markFailed` cut short by an outage left undone). Reads
-   * the small row only when it agrees; true when something was rewritten.
+   * A report with a dead letter still dead: when the report is failed and its list row says otherwise, the row and
+   * facts writes of its `markFailed` (cut short by an outage) are done now. Reads the small row only when it agrees;
+   * true when something was rewritten.
    */
   readonly relistFailed = async (id: string): Promise<boolean> => {
     const row = await this.listRows.rows.findOne({ _id: id }, { projection: { status: 1 } });
     if (row?.status === 'failed') return false;
     // a report run again since (reprocessed) is listed as its new run goes
-    if ((await this.reports.findOne({ _id: id }, { projection: { status: 1 } }))?.status !== 'failed') return false;
-    await Promise.all([this.listRows.refresh(id), this.facts.dropped(id)]);
+    const report = await this.reports.findOne({ _id: id }, { projection: { status: 1, failure: 1 } });
+    if (report?.status !== 'failed' || !report.failure) return false;
+    await Promise.all([this.listRows.failed(id, report.failure), this.facts.dropped(id)]);
     return true;
   };
   // a new run or a resumed one: no longer done (its facts go: they belong to a run that is over)
