@@ -62,4 +62,24 @@ describe('progress ledger: a step in one round trip', () => {
     expect(after.eval - before.eval).toBe(0);
     expect(await ledger.get('c')).toMatchObject({ stage: 'segment', at: expect.any(Number) });
   });
+
+  it('owes a done run\'s context refreshes: flags its record, or writes one, but leaves another run\'s alone', async () => {
+    const ledger = t.pipeline.progress;
+    const last = (reportId: string, runId: string, over: Partial<Progress> = {}) => step(reportId, runId, { stage: 'validate', next: null, ...over });
+    // the run left the ledger (done without risk): a record comes back, flagged, due when asked
+    expect(await ledger.owe(last('d', 'run1'), 5000)).toBe(true);
+    expect(await ledger.get('d')).toMatchObject({ runId: 'run1', stage: 'validate', next: null, refresh: true, risk: false });
+    expect(await dueOf('d')).toBe('5000');
+    // the run is still in the ledger (at risk): its record keeps what it says and gets the flag
+    expect(await ledger.advance(last('e', 'run1', { risk: true, heal: 1 }), 1000)).toBe(true);
+    expect(await ledger.owe(last('e', 'run1'), 6000)).toBe(true);
+    expect(await ledger.get('e')).toMatchObject({ runId: 'run1', risk: true, heal: 1, refresh: true });
+    expect(await dueOf('e')).toBe('6000');
+    // a newer run of the report is in flight: its record stays as it is (its own last stage refreshes)
+    expect(await ledger.advance(step('f', 'run2'), 1000)).toBe(false);
+    expect(await ledger.owe(last('f', 'run1'), 7000)).toBe(false);
+    expect(await ledger.get('f')).toMatchObject({ runId: 'run2', stage: 'segment' });
+    expect((await ledger.get('f'))!.refresh).toBeUndefined();
+    expect(await dueOf('f')).toBe('1000');
+  });
 });

@@ -4,7 +4,7 @@ import type { ReportStore } from '@gongkai/store';
 import { jobIdFor } from './names.ts';
 import type { Progress } from './progress.ledger.ts';
 import type { Pipeline } from './pipeline.ts';
-import { heal, postpone, release } from './run.transitions.ts';
+import { heal, postpone, refreshOwed, release } from './run.transitions.ts';
 
 const PENDING = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
@@ -14,6 +14,8 @@ export interface SweepResult {
   consistent: number;
   healed: number;
   gaveUp: number;
+  /** Done runs whose owed context refreshes were queued (Progress.refresh). */
+  refreshed: number;
 }
 
 export interface SweepDeps {
@@ -40,7 +42,7 @@ function sameStep(read: Progress, now: Progress | null): boolean {
  */
 export async function sweepProgress(deps: SweepDeps, opts: { settleMs: number; limit?: number; now?: number }): Promise<SweepResult> {
   const now = opts.now ?? Date.now();
-  const result: SweepResult = { checked: 0, pending: 0, consistent: 0, healed: 0, gaveUp: 0 };
+  const result: SweepResult = { checked: 0, pending: 0, consistent: 0, healed: 0, gaveUp: 0, refreshed: 0 };
   const ledger = deps.pipeline.progress;
   for (const rec of await ledger.dueBefore(now, opts.limit ?? 200)) {
     result.checked++;
@@ -68,6 +70,18 @@ export async function sweepProgress(deps: SweepDeps, opts: { settleMs: number; l
     const missing = STAGES.find((s) => report.pipeline.stages?.[s]?.runId !== rec.runId && !skipped.has(s));
     if (!missing && isDone(report.status)) {
       result.consistent++;
+      if (rec.refresh) {
+        // the run's context refreshes could not be queued when it finished: queued now, or looked at again later
+        const queued = await refreshOwed(deps, rec).catch((err: Error) => {
+          deps.log.warn({ reportId: rec.reportId, err: err.message }, 'owed context refresh not queued yet');
+          return null;
+        });
+        if (queued === null) {
+          await postpone(deps, rec.reportId, now + opts.settleMs);
+          continue;
+        }
+        if (queued) result.refreshed++;
+      }
       await release(deps, rec.reportId);
       continue;
     }

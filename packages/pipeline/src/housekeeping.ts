@@ -32,6 +32,7 @@ export async function startHousekeeping(deps: { store: ReportStore; pipeline: Pi
       return null;
     });
     if (r && (r.healed > 0 || r.gaveUp > 0)) log.warn({ ...r }, 'progress sweep healed reports');
+    else if (r && r.refreshed > 0) log.info({ ...r }, 'progress sweep queued owed context refreshes');
   };
   await reconcile();
   const timers = [setInterval(() => void reconcile(), 60_000), setInterval(() => void sweep(), sweepEveryMs)];

@@ -13,6 +13,13 @@ export interface Progress {
   /** A job of this run was retried or taken over after a stall: its late writes may have clobbered later ones. */
   risk: boolean;
   at: number;
+  /**
+   * The run is done, but the context refreshes its last stage queues (other
+   * reports whose result depends on this one, stage.context.ts) could not be
+   * queued: MongoDB was away while the stage read the neighbours. The sweeper
+   * queues them once the report checks out (`refreshOwed`).
+   */
+  refresh?: true;
 }
 
 /**
@@ -50,6 +57,26 @@ redis.call('ZADD', KEYS[2], ARGV[7], ARGV[1])
 return risk and 1 or 0
 `;
 
+/**
+ * ProgressLedger.owe: KEYS hash, due; ARGV reportId, runId, the record to write when there is none, due at. A record of
+ * the same run gets `refresh` set; one of another run (a newer run in flight, whose own last stage refreshes) is left.
+ */
+const OWE = `
+local prev = redis.call('HGET', KEYS[1], ARGV[1])
+local rec = ARGV[3]
+if prev then
+  local ok, p = pcall(cjson.decode, prev)
+  if ok then
+    if p.runId ~= ARGV[2] then return 0 end
+    p.refresh = true
+    rec = cjson.encode(p)
+  end
+end
+redis.call('HSET', KEYS[1], ARGV[1], rec)
+redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+return 1
+`;
+
 /** The steps of a run in order (a step is the last stage done). */
 const STEP_ORDER = ['intake', ...STAGES].join(',');
 
@@ -65,6 +92,7 @@ export class ProgressLedger {
   private readonly due: string;
   /** ADVANCE by its SHA (EVALSHA; ioredis sends the script once per connection on NOSCRIPT) rather than the whole script each call. */
   private readonly advanceScript: (...args: string[]) => Promise<number>;
+  private readonly oweScript: (...args: string[]) => Promise<number>;
 
   constructor(
     private readonly redis: Redis,
@@ -75,6 +103,8 @@ export class ProgressLedger {
     redis.defineCommand('gongkaiProgressAdvance', { numberOfKeys: 2, lua: ADVANCE });
     const command = (redis as unknown as { gongkaiProgressAdvance: (...args: string[]) => Promise<number> }).gongkaiProgressAdvance;
     this.advanceScript = command.bind(redis);
+    redis.defineCommand('gongkaiProgressOwe', { numberOfKeys: 2, lua: OWE });
+    this.oweScript = (redis as unknown as { gongkaiProgressOwe: (...args: string[]) => Promise<number> }).gongkaiProgressOwe.bind(redis);
   }
 
   async get(reportId: string): Promise<Progress | null> {
@@ -109,6 +139,16 @@ export class ProgressLedger {
       p.reportId, p.runId, p.risk ? '1' : '0', p.next ? '0' : '1', safe, atRisk, String(dueAt), String(p.heal), p.stage, STEP_ORDER,
     );
     return r === 1;
+  }
+
+  /**
+   * Notes that a done run's context refreshes are owed (`Progress.refresh`),
+   * due at `dueAt`: the run's record gets the flag, or a new record is
+   * written from `p` when the run has left the ledger. False (nothing
+   * written) when the ledger holds another run of the report.
+   */
+  async owe(p: Progress, dueAt: number): Promise<boolean> {
+    return (await this.oweScript(this.hash, this.due, p.reportId, p.runId, JSON.stringify({ ...p, refresh: true }), String(dueAt))) === 1;
   }
 
   async clear(reportId: string): Promise<void> {

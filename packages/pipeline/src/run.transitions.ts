@@ -126,7 +126,7 @@ export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, 
   // a rewrite of the whole finished document, ~200 KB, plus its list row and facts). A report whose neighbours keep
   // arriving is refreshed once per change of its context, and most changes leave its findings as they were
   if (job.data.refresh && c.previous !== undefined && sameResult(stage, c.previous, c.output)) {
-    await refreshContexts(deps, job, stage, c, log).catch((err: Error) => log.warn({ err: err.message }, 'context refresh not queued'));
+    await refreshOrOwe(deps, job, stage, c, log);
     log.info({ ms: c.ms }, 'context refreshed: the stage\'s result is unchanged; nothing written');
     return { ms: c.ms, next: null };
   }
@@ -166,7 +166,7 @@ export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, 
   const risk = job.data.refresh ? false : await recordProgress(deps, job, stage, next && nextJobId ? { stage: next, jobId: nextJobId } : null);
   // a report at risk keeps its handoff until it expires: a heal then need not start over from the first stage
   if (!next && !risk) await deps.pipeline.handoff.clear(reportId, c.runId, c.handedOn).catch(() => {});
-  if (!next) await refreshContexts(deps, job, stage, c, log).catch((err: Error) => log.warn({ err: err.message }, 'context refresh not queued'));
+  if (!next) await refreshOrOwe(deps, job, stage, c, log);
   const status = (c.output as { status?: unknown }).status;
   log.info({ ms: c.ms, next, ...(next === null && status ? { status } : {}) }, 'stage done');
   return { ms: c.ms, next };
@@ -180,17 +180,45 @@ export async function complete<S extends StageName>(deps: RunDeps, job: RunJob, 
  * context's version, so one change queues one job whatever the arrival
  * order; a refresh itself queues no dependents (it changed none of the facts
  * they read), so re-validation never starts another round by itself.
+ *
+ * Reading the context needs MongoDB, after the stage's own write: where it is
+ * away, failing the job would run again a stage whose write is done (and its
+ * last try would dead-letter a done report), so the refreshes are owed to the
+ * sweeper instead (`Progress.refresh`, `refreshOwed`), which queues them once
+ * the store is back. Only Redis being away too loses them (logged).
  */
-async function refreshContexts<S extends StageName>(deps: RunDeps, job: RunJob, stage: S, c: Completion<S>, log: Logger): Promise<void> {
+async function refreshOrOwe<S extends StageName>(deps: RunDeps, job: RunJob, stage: S, c: Completion<S>, log: Logger): Promise<void> {
   if (contextOf(stage).length === 0) return;
   const { reportId } = job.data;
   const input = c.input as Record<string, unknown>;
+  const run = { reportId, runId: c.runId, ...(job.data.name ? { name: job.data.name } : {}) };
+  try {
+    await queueRefreshes(deps, run, stage, input, { was: contextVersion(stage, input), dependents: !job.data.refresh }, log);
+  } catch (err) {
+    const now = Date.now();
+    const owed = await deps.pipeline.progress
+      .owe({ reportId, runId: c.runId, stage, next: null, heal: job.data.heal ?? 0, risk: false, at: now }, now + deps.pipeline.settleMs)
+      .catch(() => false);
+    log.warn({ err: (err as Error).message, owed }, owed ? 'context refresh not queued; owed to the sweeper' : 'context refresh not queued');
+  }
+}
+
+/**
+ * Queues the refreshes a report's context calls for: its own stage again
+ * unless its context is still the version `was` it ran with (always, when
+ * that is not known), and, with `dependents`, the stage of every done report
+ * whose context this report is part of.
+ */
+async function queueRefreshes(
+  deps: RunDeps, run: { reportId: string; runId: string; name?: string }, stage: StageName, input: Record<string, unknown>,
+  opts: { was?: string; dependents: boolean }, log: Logger,
+): Promise<void> {
+  const { reportId, runId } = run;
   const now = { ...input, ...(await loadContext(stage, deps.store, reportId, input, true)) };
-  const was = contextVersion(stage, input);
   const is = contextVersion(stage, now);
   const queued: string[] = [];
-  if (was !== is) queued.push(await deps.pipeline.enqueue(stage, { reportId, runId: c.runId, refresh: versionHash(is), ...(job.data.name ? { name: job.data.name } : {}) }));
-  if (!job.data.refresh) {
+  if (opts.was !== is) queued.push(await deps.pipeline.enqueue(stage, { reportId, runId, refresh: versionHash(is), ...(run.name ? { name: run.name } : {}) }));
+  if (opts.dependents) {
     // their context's version from this report's side (no read of their outputs: a done report is ~200 KB that
     // FerretDB decodes whole); a dependent that moved to a newer run meanwhile has its refresh refused by the run guard
     for (const d of contextDependents(stage, now)) {
@@ -198,6 +226,25 @@ async function refreshContexts<S extends StageName>(deps: RunDeps, job: RunJob, 
     }
   }
   if (queued.length > 0) log.info({ refresh: queued }, 'context changed: stage re-queued for dependent reports');
+}
+
+/**
+ * The sweeper's part of `refreshOrOwe`: the context refreshes a done run
+ * owes (its ledger record says `refresh`), queued from its stored outputs.
+ * The context the stage ran with is not known any more, so the report's own
+ * refresh is queued too (one that finds its result unchanged writes nothing),
+ * and so are its dependents' even when a refresh job owed them (its own path
+ * queues none): one job each, which writes nothing when their result stays.
+ * False when the run is no longer the report's current one (nothing queued:
+ * a newer run refreshes for itself).
+ */
+export async function refreshOwed(deps: RunDeps, rec: Progress): Promise<boolean> {
+  const stage = rec.stage as StageName;
+  if (rec.stage === 'intake' || contextOf(stage).length === 0) return true;
+  const loaded = await deps.store.loadOutputs(rec.reportId, needsOf(stage));
+  if (!loaded || loaded.runId !== rec.runId) return false;
+  await queueRefreshes(deps, { reportId: rec.reportId, runId: rec.runId }, stage, loaded.outputs as Record<string, unknown>, { dependents: true }, deps.log);
+  return true;
 }
 
 /** Two outputs of a stage store the same fields (as JSON: a stored output went through the store's encoding). */
