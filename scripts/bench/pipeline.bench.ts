@@ -115,14 +115,16 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchSection[]
   }
 
   // a setting against its alternatives, each a run of its own in this one bench: BENCH_PIPELINE_AB="KEY=a,b"
-  // (BENCH_PIPELINE_AB_ENV="K=v K2=v2": more settings for those runs, e.g. LOG_LEVEL=info)
+  // ("K1+K2=a,b": several settings given each value together, e.g. the concurrency of several stages;
+  // BENCH_PIPELINE_AB_ENV="K=v K2=v2": more settings for those runs, e.g. LOG_LEVEL=info)
   const ab = process.env['BENCH_PIPELINE_AB'];
   if (ab) {
     const [key, values] = ab.split('=') as [string, string];
     const extra = Object.fromEntries((process.env['BENCH_PIPELINE_AB_ENV'] ?? '').split(/\s+/).filter(Boolean).map((kv) => kv.split('=') as [string, string]));
     const abRuns: Array<{ value: string; r: QueuedRunResult }> = [];
     for (const value of values.split(',')) {
-      abRuns.push({ value, r: await queuedRun({ corpusDir: dir, answers, processes: 1, score: false, drain: true, env: { ...extra, [key]: value }, onProgress: progress(`${key}=${value}`) }) });
+      const set = Object.fromEntries(key.split('+').map((k) => [k, value]));
+      abRuns.push({ value, r: await queuedRun({ corpusDir: dir, answers, processes: 1, score: false, drain: true, env: { ...extra, ...set }, onProgress: progress(`${key}=${value}`) }) });
       process.stderr.write('\n');
     }
     const base = abRuns[0]!.r;
