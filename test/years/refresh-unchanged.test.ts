@@ -6,33 +6,13 @@
  * the findings is written (arrival-order.test.ts checks those end right).
  * The zone's real 2013 and 2014 reports, read in place, on real Redis and FerretDB.
  */
-import { isDone, type Report } from '@gongkai/core';
+import type { Report } from '@gongkai/core';
 import { ingest, reprocess } from '@gongkai/pipeline';
-import { SHARED_SKIP_REASON, readShared, realReportFiles, sharedAvailable } from '@gongkai/testkit';
+import { SHARED_SKIP_REASON, sharedAvailable } from '@gongkai/testkit';
 import { describe, expect, it } from 'vitest';
-import { testEnv, waitFor, type TestEnv } from '../helpers/test-env.ts';
+import { testEnv } from '../helpers/test-env.ts';
 import { startTestWorkers } from '../helpers/workers.ts';
-
-function zoneFile(year: number): { name: string; bytes: Uint8Array } {
-  const f = realReportFiles().find((x) => x.rel.includes('pingtan-gov-zwgk-archive') && new RegExp(`^\\d+_平潭综合实验区(?:管委会)?${year}年度?`).test(x.name));
-  if (!f) throw new Error(`no zone report of ${year}`);
-  return { name: f.name, bytes: readShared(f.rel) };
-}
-
-/** Every given report done and validate's queue empty, twice in a row; the validate jobs completed so far. */
-async function settled(t: TestEnv, ids: readonly string[], minCompleted = 0): Promise<number> {
-  let quiet = 0;
-  let completed = 0;
-  await waitFor('reports done and the validate queue empty', async () => {
-    const reports = await Promise.all(ids.map((id) => t.store.get(id)));
-    const c = (await t.pipeline.counts())['validate']!;
-    completed = c.completed;
-    const idle = reports.every((r) => r && isDone(r.status)) && c.waiting + c.active + c.delayed + c.prioritized === 0 && c.completed >= minCompleted;
-    quiet = idle ? quiet + 1 : 0;
-    return quiet >= 3;
-  }, 120_000, 300);
-  return completed;
-}
+import { settled, zoneFile } from './zone.ts';
 
 describe.skipIf(!sharedAvailable)(`a context refresh that changes nothing ${SHARED_SKIP_REASON}`, () => {
   it('re-validates the later year when its year before runs again, and leaves its document as it was', async () => {
