@@ -235,12 +235,12 @@ async function queueRefreshes(
  * refresh is queued too (one that finds its result unchanged writes nothing),
  * and so are its dependents' even when a refresh job owed them (its own path
  * queues none): one job each, which writes nothing when their result stays.
- * False when the run is no longer the report's current one (nothing queued:
- * a newer run refreshes for itself).
+ * False when nothing was queued: the run is no longer the report's current
+ * one (a newer run refreshes for itself), or its stage reads no context.
  */
 export async function refreshOwed(deps: RunDeps, rec: Progress): Promise<boolean> {
   const stage = rec.stage as StageName;
-  if (rec.stage === 'intake' || contextOf(stage).length === 0) return true;
+  if (rec.stage === 'intake' || contextOf(stage).length === 0) return false;
   const loaded = await deps.store.loadOutputs(rec.reportId, needsOf(stage));
   if (!loaded || loaded.runId !== rec.runId) return false;
   await queueRefreshes(deps, { reportId: rec.reportId, runId: rec.runId }, stage, loaded.outputs as Record<string, unknown>, { dependents: true }, deps.log);
