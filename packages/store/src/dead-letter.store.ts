@@ -60,6 +60,17 @@ export class DeadLetterStore {
   }
 
   /**
+   * Dead letters still dead, by stage (a stage without any is absent), in one
+   * pass: FerretDB reads every dead letter for each count (a filter on fields
+   * other than `_id` is not pushed down to SQLite), so five counts were five
+   * scans — 1,000 dead letters: ~400 ms against ~85 for the one aggregate.
+   */
+  async countByStage(): Promise<Partial<Record<StageName, number>>> {
+    const rows = await this.letters.aggregate<{ _id: StageName; n: number }>([{ $match: { state: 'dead' } }, { $group: { _id: '$stage', n: { $sum: 1 } } }]).toArray();
+    return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+  }
+
+  /**
    * Claims a dead letter for replay: exactly one caller wins, even with two
    * operators replaying at once. The claim is a unique-key insert, atomic on
    * MongoDB and on FerretDB alike (FerretDB's findAndModify is not atomic

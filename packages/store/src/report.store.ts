@@ -243,6 +243,7 @@ export class ReportStore {
   readonly getDeadLetter = (id: string) => this.dead.get(id);
   readonly listDeadLetters = (...a: Parameters<DeadLetterStore['list']>) => this.dead.list(...a);
   readonly countDeadLetters = (...a: Parameters<DeadLetterStore['count']>) => this.dead.count(...a);
+  readonly countDeadLettersByStage = () => this.dead.countByStage();
   readonly claimDeadLetter = (...a: Parameters<DeadLetterStore['claim']>) => this.dead.claim(...a);
   readonly finishReplay = (...a: Parameters<DeadLetterStore['finishReplay']>) => this.dead.finishReplay(...a);
   readonly releaseClaim = (...a: Parameters<DeadLetterStore['release']>) => this.dead.release(...a);

@@ -81,11 +81,8 @@ export function apiRouter(deps: Deps): Router {
       if (!id) return;
       q.reportId = id;
     }
-    const [items, ...counts] = await Promise.all([
-      deps.store.listDeadLetters({ ...q, limit: q.limit }),
-      ...STAGES.map((s) => deps.store.countDeadLetters(s)),
-    ]);
-    res.json({ dead: Object.fromEntries(STAGES.map((s, i) => [s, counts[i]])), items });
+    const [items, counts] = await Promise.all([deps.store.listDeadLetters({ ...q, limit: q.limit }), deps.store.countDeadLettersByStage()]);
+    res.json({ dead: Object.fromEntries(STAGES.map((s) => [s, counts[s] ?? 0])), items });
   }));
 
   r.post('/replay', write, wrap(async (req, res) => {

@@ -17,7 +17,7 @@ async function exposed(): Promise<Map<string, Set<string>>> {
   const zero = { waiting: 0, active: 0, completed: 0, failed: 0, delayed: 0, prioritized: 0 };
   const deps = {
     pipeline: { counts: async () => Object.fromEntries(STAGES.flatMap((s) => [[s, zero], [`${s}-dlq`, zero]])) },
-    store: { countByStatus: async () => ({ valid: 1 }), countFindingsByRule: async () => ({ T3_BALANCE: 1 }), countDeadLetters: async () => 0 },
+    store: { countByStatus: async () => ({ valid: 1 }), countFindingsByRule: async () => ({ T3_BALANCE: 1 }), countDeadLettersByStage: async () => ({}) },
   } as never;
   const m = createMetrics(deps);
   m.observeStage('decode', 0.1);

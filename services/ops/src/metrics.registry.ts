@@ -115,10 +115,6 @@ interface StoreCounts {
 }
 
 async function readStoreCounts(deps: Pick<AppDeps, 'store'>): Promise<StoreCounts> {
-  const [byStatus, byRule, ...dead] = await Promise.all([
-    deps.store.countByStatus(),
-    deps.store.countFindingsByRule(),
-    ...STAGES.map((s) => deps.store.countDeadLetters(s)),
-  ]);
-  return { byStatus, byRule, deadByStage: Object.fromEntries(STAGES.map((s, i) => [s, dead[i] ?? 0])) };
+  const [byStatus, byRule, dead] = await Promise.all([deps.store.countByStatus(), deps.store.countFindingsByRule(), deps.store.countDeadLettersByStage()]);
+  return { byStatus, byRule, deadByStage: Object.fromEntries(STAGES.map((s) => [s, dead[s] ?? 0])) };
 }
