@@ -140,6 +140,11 @@ try {
     return open === 0;
   }, 600_000, 2000).catch((e: Error) => say(e.message));
   afterReplay = await settle();
+  // a context refresh that could not be queued in the MongoDB outage is owed in the progress ledger (Progress.refresh)
+  // and queued by the sweeper once the store is back: none may be left
+  const owed = async () => (await h.pipeline.progress.dueBefore(Number.MAX_SAFE_INTEGER, 1_000_000)).filter((p) => p.refresh);
+  await waitUntil('owed context refreshes queued', async () => (await owed()).length === 0, 4 * h.pipeline.settleMs, 2000).catch((e: Error) => say(e.message));
+  for (const p of await owed()) afterReplay.violations.push({ reportId: p.reportId, problem: 'a context refresh owed since the outage was never queued' });
   for (const id of transient) {
     if (afterReplay.transient.includes(id) || afterReplay.permanent.includes(id)) afterReplay.violations.push({ reportId: id, problem: 'transient failure not brought to done by the replay' });
   }
