@@ -6,6 +6,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Readable } from 'node:stream';
 import { CoalescedRun } from './coalesced.run.ts';
+import { failureFields } from './failure.fields.ts';
 import { isIgnoredName } from './ignore.rules.ts';
 
 export interface FolderSourceDeps {
@@ -161,7 +162,7 @@ export class FolderSource {
       this.stats.errors++;
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') this.candidates.delete(f.path); // gone before we read it
-      else this.deps.log.warn({ path: f.path, err: (err as Error).message }, 'intake failed; will retry at the next scan');
+      else this.deps.log.warn({ path: f.path, ...failureFields(err) }, 'intake failed; will retry at the next scan');
     } finally {
       this.inFlight.delete(f.key);
     }

@@ -3,6 +3,7 @@ import type { IntakeResult } from '@gongkai/pipeline';
 import type { Logger } from '@gongkai/runtime';
 import type { Readable } from 'node:stream';
 import { CoalescedRun } from './coalesced.run.ts';
+import { failureFields } from './failure.fields.ts';
 import { isIgnoredName } from './ignore.rules.ts';
 
 export interface S3SourceOptions {
@@ -108,7 +109,7 @@ export class S3Source {
       else this.stats.duplicates++;
     } catch (err) {
       this.stats.errors++;
-      this.deps.log.warn({ key: obj.Key, err: (err as Error).message }, 'object intake failed; will retry at the next listing');
+      this.deps.log.warn({ key: obj.Key, ...failureFields(err) }, 'object intake failed; will retry at the next listing');
     }
   }
 
