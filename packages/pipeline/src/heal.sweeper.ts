@@ -69,7 +69,6 @@ export async function sweepProgress(deps: SweepDeps, opts: { settleMs: number; l
     const skipped = new Set(ran.flatMap((r) => r?.skipped ?? []));
     const missing = STAGES.find((s) => report.pipeline.stages?.[s]?.runId !== rec.runId && !skipped.has(s));
     if (!missing && isDone(report.status)) {
-      result.consistent++;
       if (rec.refresh) {
         // the run's context refreshes could not be queued when it finished: queued now, or looked at again later
         const queued = await refreshOwed(deps, rec).catch((err: Error) => {
@@ -82,6 +81,7 @@ export async function sweepProgress(deps: SweepDeps, opts: { settleMs: number; l
         }
         if (queued) result.refreshed++;
       }
+      result.consistent++;
       await release(deps, rec.reportId);
       continue;
     }
